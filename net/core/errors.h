@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QString>
+
+#include <expected>
+
+namespace fenestra::net {
+
+// The one table of every error the network library reports. Each row: the code's name and a
+// short English description (for logs and the command line). The application translates codes
+// into user-facing text; the library never shows text to a user.
+#define FENESTRA_NET_ERRORS(X)                                                                    \
+    X(InvalidUrl, "invalid URL")                                                                   \
+    X(ConnectionFailed, "connection failed")                                                       \
+    X(Timeout, "request timed out")                                                                \
+    X(TlsFailure, "TLS handshake or certificate failure")                                          \
+    X(HttpError, "server answered with an HTTP error")                                             \
+    X(Unauthorized, "authentication required or token refused")                                    \
+    X(Forbidden, "access refused by the server")                                                   \
+    X(MalformedResponse, "malformed response")                                                     \
+    X(Cancelled, "operation cancelled")
+
+enum class ErrorCode {
+#define FENESTRA_X(name, text) name,
+    FENESTRA_NET_ERRORS(FENESTRA_X)
+#undef FENESTRA_X
+};
+
+// Stable identifier of a code ("Timeout"), used in JSON output and tests.
+const char* errorCodeName(ErrorCode code);
+// Short English description of a code, for logs and the command line.
+const char* errorCodeDescription(ErrorCode code);
+
+// An error as a value: a code from the table and a detail naming the item and what is wrong.
+struct Error
+{
+    ErrorCode code = ErrorCode::MalformedResponse;
+    QString detail;
+
+    // "Timeout: no answer from the archive within 30 s"
+    QString toString() const;
+};
+
+template <class T>
+using Result = std::expected<T, Error>;
+
+inline std::unexpected<Error> fail(ErrorCode code, QString detail = {})
+{
+    return std::unexpected<Error>(Error{code, std::move(detail)});
+}
+
+} // namespace fenestra::net

@@ -1,0 +1,28 @@
+#include "pixelbuffer.h"
+
+#include <cassert>
+
+namespace fenestra::viewer {
+
+PixelBuffer::PixelBuffer(const PixelFormat& format, int frameCount)
+    : m_format(format), m_frameCount(frameCount),
+      m_data(std::make_shared_for_overwrite<std::byte[]>(format.frameBytes() *
+                                                         static_cast<std::size_t>(frameCount)))
+{
+}
+
+std::span<std::byte> PixelBuffer::frame(int index)
+{
+    assert(index >= 0 && index < m_frameCount);
+    const std::size_t size = m_format.frameBytes();
+    return {m_data.get() + size * static_cast<std::size_t>(index), size};
+}
+
+std::span<const std::byte> PixelBuffer::frame(int index) const
+{
+    assert(index >= 0 && index < m_frameCount);
+    const std::size_t size = m_format.frameBytes();
+    return {m_data.get() + size * static_cast<std::size_t>(index), size};
+}
+
+} // namespace fenestra::viewer
