@@ -9,7 +9,7 @@ namespace fenestra::net {
 // The one table of every error the network library reports. Each row: the code's name and a
 // short English description (for logs and the command line). The application translates codes
 // into user-facing text; the library never shows text to a user.
-#define FENESTRA_NET_ERRORS(X)                                                                    \
+#define FENESTRA_NET_ERRORS(X)                                                                     \
     X(InvalidUrl, "invalid URL")                                                                   \
     X(ConnectionFailed, "connection failed")                                                       \
     X(Timeout, "request timed out")                                                                \
@@ -20,7 +20,8 @@ namespace fenestra::net {
     X(MalformedResponse, "malformed response")                                                     \
     X(Cancelled, "operation cancelled")
 
-enum class ErrorCode {
+enum class ErrorCode
+{
 #define FENESTRA_X(name, text) name,
     FENESTRA_NET_ERRORS(FENESTRA_X)
 #undef FENESTRA_X
@@ -41,8 +42,7 @@ struct Error
     QString toString() const;
 };
 
-template <class T>
-using Result = std::expected<T, Error>;
+template <class T> using Result = std::expected<T, Error>;
 
 inline std::unexpected<Error> fail(ErrorCode code, QString detail = {})
 {

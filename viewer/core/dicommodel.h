@@ -45,7 +45,8 @@ struct SeriesInfo
     QString laterality;
 };
 
-enum class ObjectKind {
+enum class ObjectKind
+{
     Image,
     StructuredReport,
     KeyObjectSelection,
@@ -60,7 +61,12 @@ QString objectKindToString(ObjectKind kind);
 
 // Where the in-plane pixel spacing came from; Imager Pixel Spacing is at the detector and the
 // viewer must say so next to any measurement.
-enum class SpacingSource { PixelSpacing, ImagerPixelSpacing, None };
+enum class SpacingSource
+{
+    PixelSpacing,
+    ImagerPixelSpacing,
+    None
+};
 
 // Position and orientation of one frame in patient coordinates (LPS, mm).
 struct ImagePlane
@@ -139,7 +145,9 @@ struct Technique
 
 struct InstanceInfo
 {
-    QString source; // file path, or "archive.zip!entry/name" for archive members
+    QString source;    // what the user knows it as: a file path, or "archive.zip!entry/name"
+    QString localPath; // where its bytes can be read again (for archive members: an extracted
+                       // copy); empty when the object came from memory only
     QString sopClassUid;
     QString sopInstanceUid;
     QString transferSyntaxUid;

@@ -9,7 +9,7 @@ namespace fenestra::viewer {
 // The one table of every error the imaging library reports. Each row: the code's name and a
 // short English description (for logs and the command line). The application translates codes
 // into user-facing text; the library never shows text to a user.
-#define FENESTRA_VIEWER_ERRORS(X)                                                                 \
+#define FENESTRA_VIEWER_ERRORS(X)                                                                  \
     X(FileNotFound, "file not found")                                                              \
     X(FileUnreadable, "file cannot be read")                                                       \
     X(NotDicom, "not a DICOM file")                                                                \
@@ -28,7 +28,8 @@ namespace fenestra::viewer {
     X(WriteFailed, "output cannot be written")                                                     \
     X(Cancelled, "operation cancelled")
 
-enum class ErrorCode {
+enum class ErrorCode
+{
 #define FENESTRA_X(name, text) name,
     FENESTRA_VIEWER_ERRORS(FENESTRA_X)
 #undef FENESTRA_X
@@ -49,8 +50,7 @@ struct Error
     QString toString() const;
 };
 
-template <class T>
-using Result = std::expected<T, Error>;
+template <class T> using Result = std::expected<T, Error>;
 
 inline std::unexpected<Error> fail(ErrorCode code, QString detail = {})
 {

@@ -8,8 +8,7 @@ PixelBuffer::PixelBuffer(const PixelFormat& format, int frameCount)
     : m_format(format), m_frameCount(frameCount),
       m_data(std::make_shared_for_overwrite<std::byte[]>(format.frameBytes() *
                                                          static_cast<std::size_t>(frameCount)))
-{
-}
+{}
 
 std::span<std::byte> PixelBuffer::frame(int index)
 {

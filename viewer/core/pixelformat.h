@@ -6,7 +6,8 @@
 
 namespace fenestra::viewer {
 
-enum class Photometric {
+enum class Photometric
+{
     Monochrome1,
     Monochrome2,
     Rgb,
