@@ -3,6 +3,7 @@
 #include "cli/exportcommand.h"
 #include "cli/infocommand.h"
 #include "gui/viewerapplication.h"
+#include "translations.h"
 
 #include <QCoreApplication>
 
@@ -13,6 +14,7 @@ int main(int argc, char* argv[])
     if (argc > 1 && (std::strcmp(argv[1], "info") == 0 || std::strcmp(argv[1], "export") == 0)) {
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("fenestra"));
+        fenestra::app::installTranslations(app);
         QStringList arguments = QCoreApplication::arguments();
         const QString command = arguments.takeAt(1);
         return command == QLatin1String("info") ? fenestra::app::runInfoCommand(arguments)

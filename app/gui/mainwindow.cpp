@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "errortext.h"
 #include "stackview.h"
 
 #include <QDockWidget>
@@ -34,6 +35,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     browser->setObjectName(QStringLiteral("studies"));
     browser->setWidget(m_tree);
     addDockWidget(Qt::LeftDockWidgetArea, browser);
+    resizeDocks({browser}, {340}, Qt::Horizontal);
 
     m_errors = new QListWidget(this);
     m_errors->setAccessibleName(tr("Files that could not be opened"));
@@ -95,7 +97,7 @@ void MainWindow::importFinished()
 {
     ImportResult result = m_importWatcher.result();
     for (const FileError& e : result.library.errors())
-        m_errors->addItem(tr("%1: %2").arg(e.source, e.error.toString()));
+        m_errors->addItem(tr("%1: %2").arg(e.source, describeError(e.error)));
     for (const QString& w : result.warnings)
         m_errors->addItem(w);
     if (m_errors->count() > 0)
@@ -110,6 +112,7 @@ void MainWindow::importFinished()
     populateTree();
     statusBar()->showMessage(tr("%n objects opened", nullptr,
                                 static_cast<int>(m_imports.front().library.instances().size())));
+    emit opened();
 }
 
 void MainWindow::populateTree()

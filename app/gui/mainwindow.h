@@ -29,6 +29,10 @@ public:
 
     void openPaths(const QStringList& paths);
 
+signals:
+    // The paths of openPaths() are in the browser and the first display set is shown.
+    void opened();
+
 private:
     void createMenus();
     void importFinished();

@@ -1,6 +1,7 @@
 #include "stackview.h"
 
 #include "dicom/dicomreader.h"
+#include "errortext.h"
 
 #include <QKeyEvent>
 #include <QPainter>
@@ -46,7 +47,7 @@ QImage StackView::frameImage(int index)
     const FrameRef& ref = m_displaySet.frames[static_cast<std::size_t>(index)];
     auto pixels = decodeDicomPixels(DicomSource{ref.instance->source, ref.instance->localPath, {}});
     if (!pixels) {
-        m_error = tr("This image cannot be shown: %1").arg(pixels.error().toString());
+        m_error = tr("This image cannot be shown: %1").arg(describeError(pixels.error()));
         return {};
     }
     m_error.clear();

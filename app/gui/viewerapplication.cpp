@@ -1,30 +1,13 @@
 #include "viewerapplication.h"
 
 #include "mainwindow.h"
+#include "translations.h"
 
 #include <QApplication>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
+#include <QCommandLineParser>
+#include <QTimer>
 
 namespace fenestra::app {
-
-namespace {
-
-// Our own translation (compiled into the resources) and Qt's for standard dialogs.
-void installTranslations(QApplication& app)
-{
-    auto* ours = new QTranslator(&app);
-    if (ours->load(QLocale(), QStringLiteral("fenestra"), QStringLiteral("_"),
-                   QStringLiteral(":/i18n")))
-        QApplication::installTranslator(ours);
-    auto* qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-}
-
-} // namespace
 
 int runViewer(int argc, char* argv[])
 {
@@ -32,11 +15,30 @@ int runViewer(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("Fenestra"));
     QApplication::setOrganizationName(QStringLiteral("Fenestra"));
     installTranslations(app);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addPositionalArgument(
+        QStringLiteral("paths"),
+        MainWindow::tr("Files, folders, DICOMDIR or zip archives to open."));
+    // For scripts and tests: save a picture of the window once the paths are open, then quit.
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        MainWindow::tr("Save a screenshot of the window and quit."),
+                                        QStringLiteral("file"));
+    parser.addOption(screenshot);
+    parser.process(app);
+
     MainWindow window;
     window.show();
-    const QStringList paths = QApplication::arguments().mid(1);
-    if (!paths.isEmpty())
-        window.openPaths(paths);
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        QObject::connect(&window, &MainWindow::opened, &window, [&window, file] {
+            QTimer::singleShot(500, &window, [&window, file] {
+                QApplication::exit(window.grab().save(file) ? 0 : 1);
+            });
+        });
+    }
+    if (!parser.positionalArguments().isEmpty())
+        window.openPaths(parser.positionalArguments());
     return QApplication::exec();
 }
 
