@@ -85,7 +85,7 @@ def write_mixed_sizes(out_root):
     records = studies.write_ct_series(series, GRID, directory, zs)
     ds = studies.ct_template(series, GRID)
     localizers = [("sagittal", [0, 1, 0, 0, 0, -1], [0.0, -160.0, 160.0]),
-                  ("coronal", [1, 0, 0, 0, 0, -1], [-160.0, 0.0, 160.0]),
+                  ("sagittal", [0, 1, 0, 0, 0, -1], [-30.0, -160.0, 160.0]),
                   ("sagittal", [0, 1, 0, 0, 0, -1], [30.0, -160.0, 160.0])]
     for index, (label, orientation, position) in enumerate(localizers):
         uid = write_localizer(ds, series, index, orientation, position)

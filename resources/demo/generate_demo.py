@@ -25,7 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 GENERATOR = "fenestra/resources/demo/generate_demo.py"
 # Bump whenever the output changes, so existing output directories are regenerated.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 OWNED_ENTRIES = ["ct", "mr", "us", "cd", "syntaxes", "scenarios", "manifest.json"]
 
 PROFILE_NAMES = ["demo", "test"]

@@ -21,7 +21,7 @@ constexpr double kOrientationTolerance = 1e-3;
 constexpr double kSamePositionMm = 1e-3;
 // A step below this fraction of the typical spacing is also a duplicate position.
 constexpr double kDuplicateFraction = 0.01;
-// A step of at least this many typical spacings means at least one slice is missing: rounded
+// A step of more than this many typical spacings means at least one slice is missing: rounded
 // to a whole number of spacings it is two or more.
 constexpr double kGapRatio = 1.5;
 // A step that differs from the typical spacing by more than this fraction of it, or by more than
@@ -192,7 +192,7 @@ std::optional<SpacingIssueKind> classifyStep(double step, double spacing)
 {
     if (step < std::max(kSamePositionMm, kDuplicateFraction * spacing))
         return SpacingIssueKind::DuplicatePosition;
-    if (step >= kGapRatio * spacing)
+    if (step > kGapRatio * spacing)
         return SpacingIssueKind::Gap;
     if (std::abs(step - spacing) > std::max(kIrregularMinMm, kIrregularFraction * spacing))
         return SpacingIssueKind::Irregular;

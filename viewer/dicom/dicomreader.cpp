@@ -140,8 +140,20 @@ Result<Prepared> prepare(const DicomSource& source)
     return prepared;
 }
 
+bool isDeflated(const Part10Probe& probe)
+{
+    return probe.transferSyntaxUid == QLatin1String("1.2.840.10008.1.2.1.99");
+}
+
+bool isBigEndian(const Part10Probe& probe)
+{
+    return probe.transferSyntaxUid == QLatin1String("1.2.840.10008.1.2.2");
+}
+
 Error diagnoseParseFailure(const Prepared& prepared, const DicomSource& source)
 {
+    if (isDeflated(prepared.probe) || isBigEndian(prepared.probe)) // not walkable as plain LE
+        return {ErrorCode::Malformed, QStringLiteral("the data set cannot be parsed")};
     QByteArray bytes =
         prepared.useBytes ? prepared.bytes : readBytes(source, -1).value_or(QByteArray());
     auto probe = detail::probePart10(bytes);
@@ -163,7 +175,10 @@ Result<void> runReader(gdcm::Reader& reader, const Prepared& prepared, const Dic
         reader.SetFileName(QFile::encodeName(source.path).constData());
     bool ok = false;
     try {
-        ok = full ? reader.Read() : reader.ReadUpToTag(tags::PixelData, {tags::PixelData});
+        // GDCM cannot stop early inside a deflated data set: read it whole.
+        ok = full || isDeflated(prepared.probe)
+                 ? reader.Read()
+                 : reader.ReadUpToTag(tags::PixelData, {tags::PixelData});
     } catch (const std::exception& e) {
         return fail(ErrorCode::Malformed, QString::fromLocal8Bit(e.what()));
     }
@@ -181,11 +196,12 @@ struct Parsed
 // GDCM accepts a file cut inside its pixel data (it warns and pads), so before decoding, the
 // element lengths are checked against the bytes really present. Only little endian, not
 // deflated, data sets can be walked this way.
-Result<void> checkComplete(const DicomSource& source, const Part10Probe& probe)
+Result<void> checkComplete(const DicomSource& source, const Part10Probe& probe,
+                           std::optional<quint32>& pixelDataLength)
 {
-    const QString& ts = probe.transferSyntaxUid;
-    if (ts == QLatin1String("1.2.840.10008.1.2.2") || ts == QLatin1String("1.2.840.10008.1.2.1.99"))
+    if (isDeflated(probe) || isBigEndian(probe))
         return {};
+    const QString& ts = probe.transferSyntaxUid;
     QByteArray bytes = source.bytes;
     QFile file(source.path);
     if (bytes.isEmpty()) {
@@ -197,7 +213,8 @@ Result<void> checkComplete(const DicomSource& source, const Part10Probe& probe)
         bytes = QByteArray::fromRawData(reinterpret_cast<const char*>(mapped), file.size());
     }
     const bool explicitVr = ts != QLatin1String("1.2.840.10008.1.2");
-    if (auto problem = detail::findTruncation(bytes.mid(probe.dataSetOffset), explicitVr))
+    if (auto problem =
+            detail::findTruncation(bytes.mid(probe.dataSetOffset), explicitVr, &pixelDataLength))
         return fail(ErrorCode::Truncated, *problem);
     return {};
 }
@@ -207,10 +224,11 @@ Result<void> parse(const DicomSource& source, bool full, Parsed& parsed)
     auto prepared = prepare(source);
     if (!prepared)
         return std::unexpected(prepared.error());
-    if (full) {
-        if (auto complete = checkComplete(source, prepared->probe); !complete)
-            return complete;
-    }
+    // Also for header reads: a scan must report a cut file, not list it as fine. The walk
+    // touches element headers only (the file is mapped, pixel data skipped by its length).
+    std::optional<quint32> pixelDataLength;
+    if (auto complete = checkComplete(source, prepared->probe, pixelDataLength); !complete)
+        return complete;
     std::ispanstream stream(std::span<const char>(
         prepared->bytes.constData(), static_cast<std::size_t>(prepared->bytes.size())));
     if (auto ok = runReader(parsed.reader, *prepared, source, full, stream); !ok)
@@ -230,6 +248,14 @@ Result<void> parse(const DicomSource& source, bool full, Parsed& parsed)
     auto info = detail::parseInstance(detail::DataSetView(dataSet, charsets), context);
     if (!info)
         return std::unexpected(info.error());
+    // A native pixel data element too short for the frames the header describes.
+    if (pixelDataLength && info->hasPixelData && !detail::isHtj2kTransferSyntax(ts)) {
+        const std::size_t need = detail::nativePixelBytes(*info);
+        if (need > 0 && *pixelDataLength < need)
+            return fail(
+                ErrorCode::Truncated,
+                QStringLiteral("pixel data holds %1 of %2 bytes").arg(*pixelDataLength).arg(need));
+    }
     parsed.info = std::move(*info);
     return {};
 }

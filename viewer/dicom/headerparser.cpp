@@ -177,7 +177,13 @@ Result<void> parseImage(const DataSetView& ds, InstanceInfo& info)
     if (!format)
         return std::unexpected(format.error());
     info.format = *format;
-    info.numberOfFrames = std::max(1, ds.integer(tags::NumberOfFrames).value_or(1));
+    // A Number of Frames that is present but no integer (pydicom's badVR.dcm: "1A") would
+    // otherwise silently hide all frames but the first.
+    const std::optional<int> frames = ds.integer(tags::NumberOfFrames);
+    if (!frames && !ds.ascii(tags::NumberOfFrames).trimmed().isEmpty())
+        return fail(ErrorCode::Malformed, QStringLiteral("Number of Frames \"%1\" is no integer")
+                                              .arg(ds.ascii(tags::NumberOfFrames)));
+    info.numberOfFrames = std::max(1, frames.value_or(1));
     info.frames = parseFrames(ds, info.numberOfFrames);
     info.padding = parsePadding(ds);
     info.voiLut = parseVoiLut(ds, info.format.isSigned);

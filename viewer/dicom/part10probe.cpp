@@ -115,6 +115,7 @@ struct Walker
     const QByteArray& bytes;
     bool explicitVr;
     std::optional<QString> problem;
+    std::optional<quint32> pixelDataLength; // top level, defined length only
 
     static QString tagText(quint16 group, quint16 element)
     {
@@ -192,6 +193,8 @@ struct Walker
         }
         if (length == 0xffffffffU && isSequenceLike && depth < 32)
             return walk(at, end, depth + 1);
+        if (depth == 0 && group == 0x7fe0 && element == 0x0010)
+            pixelDataLength = length;
         if (at + static_cast<qint64>(length) > end) {
             truncated(group, element, length, end - at);
             return end;
@@ -202,10 +205,13 @@ struct Walker
 
 } // namespace
 
-std::optional<QString> findTruncation(const QByteArray& dataSet, bool explicitVr)
+std::optional<QString> findTruncation(const QByteArray& dataSet, bool explicitVr,
+                                      std::optional<quint32>* pixelDataLength)
 {
-    Walker walker{dataSet, explicitVr, std::nullopt};
+    Walker walker{dataSet, explicitVr, std::nullopt, std::nullopt};
     walker.walk(0, dataSet.size(), 0);
+    if (pixelDataLength != nullptr)
+        *pixelDataLength = walker.pixelDataLength;
     return walker.problem;
 }
 

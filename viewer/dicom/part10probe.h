@@ -28,8 +28,10 @@ Result<Part10Probe> probePart10(const QByteArray& head);
 
 // Walks the top-level elements of a data set (little endian, explicit or implicit VR) and
 // reports where the bytes end too early: "element (7FE0,0010) declares 524288 bytes, 1200
-// remain". Returns nothing when the structure is complete.
-std::optional<QString> findTruncation(const QByteArray& dataSet, bool explicitVr);
+// remain". Returns nothing when the structure is complete. `pixelDataLength` receives the
+// declared length of a top-level, native (defined length) Pixel Data element.
+std::optional<QString> findTruncation(const QByteArray& dataSet, bool explicitVr,
+                                      std::optional<quint32>* pixelDataLength = nullptr);
 
 // Transfer syntaxes GDCM 3.0 cannot read, but we decode ourselves (HTJ2K).
 bool isHtj2kTransferSyntax(const QString& uid);

@@ -10,6 +10,7 @@
 #include <gdcmSequenceOfFragments.h>
 #include <gdcmTransferSyntax.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace fenestra::viewer::detail {
@@ -103,6 +104,35 @@ Result<PixelBuffer> decodeHtj2k(const gdcm::DataElement& element, const Instance
     return out;
 }
 
+// RLE Lossless, decoded here: one fragment per frame (PS3.5 G.2).
+Result<PixelBuffer> decodeRle(const gdcm::DataElement& element, const InstanceInfo& info)
+{
+    const gdcm::SequenceOfFragments* fragments = element.GetSequenceOfFragments();
+    if (fragments == nullptr)
+        return fail(ErrorCode::Malformed, QStringLiteral("RLE pixel data is not encapsulated"));
+    if (info.format.bitsAllocated == 1)
+        return fail(ErrorCode::UnsupportedPixelFormat, QStringLiteral("1-bit RLE"));
+    const auto frames = static_cast<std::size_t>(info.numberOfFrames);
+    if (fragments->GetNumberOfFragments() < frames)
+        return fail(ErrorCode::Truncated, QStringLiteral("%1 of %2 RLE frames present")
+                                              .arg(fragments->GetNumberOfFragments())
+                                              .arg(frames));
+    PixelBuffer out(info.format, info.numberOfFrames);
+    for (std::size_t i = 0; i < frames; ++i) {
+        const gdcm::ByteValue* value = fragments->GetFragment(i).GetByteValue();
+        const std::span<const std::byte> bytes =
+            value ? asBytes(value->GetPointer(), value->GetLength()) : std::span<const std::byte>();
+        auto ok = decodeRleFrameInto(bytes, info.format, out.frame(static_cast<int>(i)));
+        if (!ok) {
+            Error error = ok.error();
+            error.detail = QStringLiteral("frame %1: %2").arg(i + 1).arg(error.detail);
+            return std::unexpected(error);
+        }
+    }
+    applyBitsStored(out);
+    return out;
+}
+
 gdcm::PhotometricInterpretation gdcmPhotometric(Photometric p)
 {
     using PI = gdcm::PhotometricInterpretation;
@@ -155,10 +185,7 @@ Result<PixelBuffer> decodeWithGdcm(const gdcm::DataElement& element, const Insta
     if (!encapsulated) {
         const gdcm::ByteValue* value = element.GetByteValue();
         const std::size_t have = value ? static_cast<std::size_t>(value->GetLength()) : 0U;
-        std::size_t need = info.format.frameBytes() * static_cast<std::size_t>(info.numberOfFrames);
-        if (info.format.bitsAllocated == 1)
-            need =
-                (info.format.pixelCount() * static_cast<std::size_t>(info.numberOfFrames) + 7) / 8;
+        const std::size_t need = nativePixelBytes(info);
         if (have < need)
             return fail(ErrorCode::Truncated,
                         QStringLiteral("pixel data holds %1 of %2 bytes").arg(have).arg(need));
@@ -170,6 +197,14 @@ Result<PixelBuffer> decodeWithGdcm(const gdcm::DataElement& element, const Insta
         return fail(ErrorCode::DecodeFailed,
                     QStringLiteral("GDCM could not decode %1 pixel data").arg(ts.GetString()));
 
+    // GDCM byte-swaps big endian Pixel Data as 16-bit words (its VR is OW), which leaves the
+    // two halves of each 32-bit sample in the wrong order.
+    if (ts == gdcm::TransferSyntax::ExplicitVRBigEndian && info.format.bitsAllocated == 32)
+        for (std::size_t i = 0; i + 3 < raw.size(); i += 4)
+            std::swap_ranges(raw.begin() + static_cast<std::ptrdiff_t>(i),
+                             raw.begin() + static_cast<std::ptrdiff_t>(i + 2),
+                             raw.begin() + static_cast<std::ptrdiff_t>(i + 2));
+
     PixelFormat decoded = info.format;
     decoded.photometric = decodedPhotometric(decoded.photometric, encapsulated);
     PixelBuffer out(normalisedFormat(decoded), info.numberOfFrames);
@@ -180,6 +215,19 @@ Result<PixelBuffer> decodeWithGdcm(const gdcm::DataElement& element, const Insta
 }
 
 } // namespace
+
+std::size_t nativePixelBytes(const InstanceInfo& info)
+{
+    const PixelFormat& f = info.format;
+    const auto frames = static_cast<std::size_t>(info.numberOfFrames);
+    if (f.bitsAllocated == 1)
+        return (f.pixelCount() * frames + 7) / 8;
+    if (f.photometric == Photometric::YbrFull422 && f.samplesPerPixel == 3)
+        return (static_cast<std::size_t>(f.columns) + 1) / 2 * 4 *
+               static_cast<std::size_t>(f.rows) * static_cast<std::size_t>(f.bytesPerSample()) *
+               frames;
+    return f.frameBytes() * frames;
+}
 
 Result<PixelBuffer> decodePixelData(const gdcm::DataSet& dataSet, const InstanceInfo& info)
 {
@@ -196,6 +244,9 @@ Result<PixelBuffer> decodePixelData(const gdcm::DataSet& dataSet, const Instance
         gdcm::TransferSyntax::GetTSType(info.transferSyntaxUid.toLatin1().constData());
     if (ts == gdcm::TransferSyntax::TS_END)
         return fail(ErrorCode::UnsupportedTransferSyntax, info.transferSyntaxUid);
+
+    if (ts == gdcm::TransferSyntax::RLELossless)
+        return decodeRle(element, info);
 
     const bool planar =
         DataSetView(dataSet, {}).integer(tags::PlanarConfiguration).value_or(0) == 1 &&

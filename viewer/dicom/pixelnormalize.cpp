@@ -53,7 +53,68 @@ void interleave(const std::byte* src, std::byte* dst, const PixelFormat& f)
     }
 }
 
+quint32 readLe32(std::span<const std::byte> bytes, std::size_t offset)
+{
+    quint32 v = 0;
+    for (std::size_t i = 0; i < 4; ++i)
+        v |= std::to_integer<quint32>(bytes[offset + i]) << (8 * i);
+    return v;
+}
+
+// PackBits (PS3.5 G.3.1) of one segment into every `stride`-th byte from `dst`, for `count`
+// bytes. Returns false when the segment ends early.
+bool unpackSegment(std::span<const std::byte> segment, std::byte* dst, std::size_t count,
+                   std::size_t stride)
+{
+    std::size_t in = 0;
+    std::size_t out = 0;
+    while (out < count && in < segment.size()) {
+        const auto n = static_cast<qint8>(std::to_integer<quint8>(segment[in++]));
+        if (n >= 0) {
+            const std::size_t literal = static_cast<std::size_t>(n) + 1;
+            for (std::size_t i = 0; i < literal && in < segment.size() && out < count; ++i)
+                dst[stride * out++] = segment[in++];
+        } else if (n != -128 && in < segment.size()) {
+            const std::byte value = segment[in++];
+            const auto run = static_cast<std::size_t>(1 - n);
+            for (std::size_t i = 0; i < run && out < count; ++i)
+                dst[stride * out++] = value;
+        }
+    }
+    return out == count;
+}
+
 } // namespace
+
+Result<void> decodeRleFrameInto(std::span<const std::byte> frame, const PixelFormat& format,
+                                std::span<std::byte> dst)
+{
+    const auto bytesPerSample = static_cast<std::size_t>(format.bytesPerSample());
+    const auto samples = static_cast<std::size_t>(format.samplesPerPixel);
+    const std::size_t segments = bytesPerSample * samples;
+    if (frame.size() < 64 || readLe32(frame, 0) != segments)
+        return fail(ErrorCode::DecodeFailed,
+                    QStringLiteral("RLE header does not declare %1 segments").arg(segments));
+    const std::size_t pixels = format.pixelCount();
+    for (std::size_t s = 0; s < segments; ++s) {
+        const std::size_t begin = readLe32(frame, 4 + 4 * s);
+        const std::size_t end = s + 1 < segments ? readLe32(frame, 8 + 4 * s) : frame.size();
+        if (begin < 64 || begin > end || end > frame.size())
+            return fail(ErrorCode::DecodeFailed,
+                        QStringLiteral("RLE segment %1 out of bounds").arg(s + 1));
+        // Segment s holds byte (s % bytesPerSample), most significant first, of sample
+        // (s / bytesPerSample); the output is native endian and colour-by-pixel.
+        const std::size_t significance = s % bytesPerSample;
+        const std::size_t byte =
+            Q_BYTE_ORDER == Q_LITTLE_ENDIAN ? bytesPerSample - 1 - significance : significance;
+        std::byte* first = dst.data() + (s / bytesPerSample) * bytesPerSample + byte;
+        if (!unpackSegment(frame.subspan(begin, end - begin), first, pixels,
+                           samples * bytesPerSample))
+            return fail(ErrorCode::Truncated,
+                        QStringLiteral("RLE segment %1 ends early").arg(s + 1));
+    }
+    return {};
+}
 
 PixelFormat normalisedFormat(const PixelFormat& decoded)
 {

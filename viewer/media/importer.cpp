@@ -50,11 +50,16 @@ struct Collector
             files.push_back({path + QLatin1Char('!') + entry.entryName, entry.localPath});
     }
 
+    // Sorted, so that the same folder always imports the same way: of two files with one SOP
+    // Instance UID, the first is kept, and the file system's order must not choose it.
     void scanFolder(const QString& folder)
     {
+        QStringList paths;
         QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
+        while (it.hasNext())
+            paths.append(it.next());
+        paths.sort();
+        for (const QString& path : std::as_const(paths)) {
             if (QFileInfo(path).fileName().compare(QLatin1String("DICOMDIR"),
                                                    Qt::CaseInsensitive) == 0)
                 continue; // the directory itself is no image
