@@ -74,7 +74,6 @@ QByteArray syntheticMeta(const QByteArray& transferSyntax)
     group.append(uid);
     QByteArray meta(128, '\0');
     meta.append("DICM");
-    QByteArray length;
     const auto groupSize = static_cast<quint32>(group.size());
     meta.append("\x02\x00\x00\x00UL\x04\x00", 8);
     meta.append(reinterpret_cast<const char*>(&groupSize), 4);

@@ -234,17 +234,26 @@ void renderColour(const std::byte* src, const PixelFormat& format, Convert conve
     }
 }
 
-template <class Convert>
-QImage renderThreeSamples(const PixelBuffer& pixels, int frame, Convert convert)
+// Allocates the RGB image of a frame and lets `fill(tag, src, format, image)` write it, with
+// `tag` a value of the frame's sample type.
+template <class Fill> QImage renderRgb(const PixelBuffer& pixels, int frame, Fill fill)
 {
     const PixelFormat& format = pixels.format();
     QImage image(format.columns, format.rows, QImage::Format_RGB888);
     if (image.isNull())
         return {};
     const std::byte* src = pixels.frame(frame).data();
-    withSampleType(format,
-                   [&](auto tag) { renderColour<decltype(tag)>(src, format, convert, image); });
+    withSampleType(format, [&](auto tag) { fill(tag, src, format, image); });
     return image;
+}
+
+template <class Convert>
+QImage renderThreeSamples(const PixelBuffer& pixels, int frame, Convert convert)
+{
+    return renderRgb(pixels, frame,
+                     [&](auto tag, const std::byte* src, const PixelFormat& format, QImage& image) {
+                         renderColour<decltype(tag)>(src, format, convert, image);
+                     });
 }
 
 uchar paletteByte(const std::vector<quint16>& lut, long index)
@@ -274,14 +283,10 @@ void renderPalette(const std::byte* src, const PixelFormat& format, const Palett
 
 QImage renderPaletteColour(const Palette& palette, const PixelBuffer& pixels, int frame)
 {
-    const PixelFormat& format = pixels.format();
-    QImage image(format.columns, format.rows, QImage::Format_RGB888);
-    if (image.isNull())
-        return {};
-    const std::byte* src = pixels.frame(frame).data();
-    withSampleType(format,
-                   [&](auto tag) { renderPalette<decltype(tag)>(src, format, palette, image); });
-    return image;
+    return renderRgb(pixels, frame,
+                     [&](auto tag, const std::byte* src, const PixelFormat& format, QImage& image) {
+                         renderPalette<decltype(tag)>(src, format, palette, image);
+                     });
 }
 
 template <class T>
