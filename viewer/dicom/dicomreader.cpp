@@ -3,6 +3,7 @@
 #include "core/charset.h"
 #include "datasetview.h"
 #include "headerparser.h"
+#include "jsondataset.h"
 #include "part10probe.h"
 #include "pixeldecoder.h"
 #include "tags.h"
@@ -267,6 +268,18 @@ Result<InstanceInfo> readDicomHeader(const DicomSource& source)
     if (auto ok = parse(source, false, parsed); !ok)
         return std::unexpected(ok.error());
     return std::move(parsed.info);
+}
+
+Result<InstanceInfo> readDicomJsonHeader(const QJsonObject& object, const QString& name)
+{
+    auto dataSet = detail::dataSetFromDicomJson(object);
+    if (!dataSet)
+        return std::unexpected(dataSet.error());
+    const QStringList charsets = parseSpecificCharacterSet(
+        detail::DataSetView(*dataSet, {}).raw(tags::SpecificCharacterSet));
+    const detail::DataSetView view(*dataSet, charsets);
+    const QString ts = view.ascii(gdcm::Tag(0x0002, 0x0010));
+    return detail::parseInstance(view, detail::HeaderContext{name, ts, {}, {}});
 }
 
 Result<PixelBuffer> decodeDicomPixels(const DicomSource& source)

@@ -5,6 +5,7 @@
 #include "core/pixelbuffer.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 
 namespace fenestra::viewer {
@@ -29,6 +30,14 @@ struct DicomSource
 //
 // Thread contract: reentrant; call from any thread.
 Result<InstanceInfo> readDicomHeader(const DicomSource& source);
+
+// Reads an object's attributes from DICOM JSON (PS3.18 F.2), as an archive's metadata endpoint
+// returns them, through the same parser as readDicomHeader. The pixel data's bytes are not in
+// the JSON: an image is described (format, geometry, windows) with hasPixelData set, ready for
+// its bytes to arrive later. `name` becomes InstanceInfo::source.
+//
+// Thread contract: reentrant; call from any thread.
+Result<InstanceInfo> readDicomJsonHeader(const QJsonObject& object, const QString& name);
 
 // Decodes every frame of an object's pixel data into the normalised layout of PixelBuffer.
 // Handles every transfer syntax GDCM 3.0 decodes, plus HTJ2K through OpenJPEG.
