@@ -88,6 +88,9 @@ class SeriesInfo:
     modality: str
     sop_class: str
     frame_of_reference_key: str = ""
+    # Another study's key, for a series that shares that study's Frame of Reference (a prior
+    # examination registered to the current one).
+    frame_of_reference_study: str = ""
 
     @property
     def series_uid(self):
@@ -95,7 +98,8 @@ class SeriesInfo:
 
     @property
     def frame_of_reference_uid(self):
-        return make_uid(self.study.key, self.frame_of_reference_key or self.key, "for")
+        return make_uid(self.frame_of_reference_study or self.study.key,
+                        self.frame_of_reference_key or self.key, "for")
 
     def instance_uid(self, index):
         return make_uid(self.study.key, self.key, "instance", index)

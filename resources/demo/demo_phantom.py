@@ -92,6 +92,31 @@ def ct_slice_hu(grid, z):
     return hu
 
 
+# The markers as solids, for planes other than the axial test grid's: boxes that cover exactly
+# the 3x3 pixels of one 7.5 mm slice that ct_slice_hu marks on the test-profile grid.
+MARKER_HALF_SIZE_MM = (7.5, 7.5, 3.75)
+
+
+def ct_hu_at(points):
+    """Hounsfield units of the phantom at patient points, shape (..., 3) -> (...). Agrees with
+    ct_slice_hu on the test-profile axial grid; used for reformatted (coronal, sagittal)
+    planes."""
+    points = np.asarray(points, dtype=np.float64)
+    x, y, z = points[..., 0], points[..., 1], points[..., 2]
+    hu = np.full(points.shape[:-1], HU_AIR, dtype=np.int16)
+    for cyl in (WATER_CYLINDER, BONE_CYLINDER):
+        cx, cy = cyl["centre_xy"]
+        inside = (x - cx) ** 2 + (y - cy) ** 2 <= cyl["radius"] ** 2
+        hu[inside & (z >= cyl["z_range"][0]) & (z <= cyl["z_range"][1])] = cyl["hu"]
+    for sphere in SPHERES:
+        cx, cy, cz = sphere["centre"]
+        hu[(x - cx) ** 2 + (y - cy) ** 2 + (z - cz) ** 2 <= sphere["radius"] ** 2] = sphere["hu"]
+    hx, hy, hz = MARKER_HALF_SIZE_MM
+    for mx, my, mz in MARKERS:
+        hu[(abs(x - mx) <= hx) & (abs(y - my) <= hy) & (abs(z - mz) <= hz)] = HU_MARKER
+    return hu
+
+
 def ct_slice_stored(grid, z):
     """Stored values (HU - intercept) as unsigned 16-bit, 12 bits used."""
     return (ct_slice_hu(grid, z).astype(np.int32) - CT_RESCALE_INTERCEPT).astype(np.uint16)

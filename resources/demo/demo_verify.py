@@ -41,6 +41,7 @@ def verify(out, manifest):
     verify_syntaxes(checker, studies["syntaxes"])
     for name, entry in manifest.get("scenarios", {}).items():
         verify_scenario(checker, name, entry)
+    verify_viewer_scenarios(checker, manifest)
     return checker.problems
 
 
@@ -197,3 +198,86 @@ def verify_enhanced(checker, entry):
     i, j, k = sphere["voxel"]
     frame = entry["expected"]["frame_z"].index(sphere["centre"][2])
     checker.check(ds.pixel_array[frame, j, i] == sphere["stored_value"], "enhanced sphere")
+
+
+# --- viewer scenarios: reformats, Imager Pixel Spacing, prior study --------------------------
+
+def verify_viewer_scenarios(checker, manifest):
+    scenarios = manifest.get("scenarios", {})
+    ct = manifest["studies"]["ct"]
+    for name in ("coronal", "sagittal"):
+        if name in scenarios:
+            verify_reformat(checker, name, scenarios[name], ct)
+    if "prior_ct" in scenarios:
+        verify_prior(checker, scenarios["prior_ct"], ct)
+    if "cr_imager_spacing" in scenarios:
+        verify_cr(checker, scenarios["cr_imager_spacing"])
+
+
+def verify_voxels(checker, name, entry, features):
+    for feature in features:
+        i, j, k = feature["voxel"]
+        ds = checker.read(entry["directory"], entry["instances"][k]["file"])
+        checker.check(ds is not None and ds.pixel_array[j, i] == feature["stored_value"],
+                      f"{name}: voxel {feature['voxel']} is not {feature['stored_value']}")
+
+
+def verify_reformat(checker, name, entry, ct):
+    geometry = entry["geometry"]
+    checker.check(entry["frame_of_reference_uid"] == ct["series"][0]["frame_of_reference_uid"],
+                  f"{name}: frame of reference differs from the axial CT")
+    for k, record in enumerate(entry["instances"]):
+        ds = checker.read(entry["directory"], record["file"], pixels=False)
+        if ds is None:
+            continue
+        checker.check(np.allclose([float(v) for v in ds.ImageOrientationPatient],
+                                  geometry["orientation"]), f"{name} {k}: orientation")
+        checker.check(np.allclose([float(v) for v in ds.ImagePositionPatient],
+                                  geometry["slice_positions"][k]), f"{name} {k}: position")
+        checker.check(np.allclose([float(v) for v in ds.PixelSpacing], geometry["pixel_spacing"]),
+                      f"{name} {k}: pixel spacing")
+        checker.check(ds.StudyInstanceUID == ct["study"]["study_instance_uid"],
+                      f"{name} {k}: not in the CT study")
+        checker.check(ds.FrameOfReferenceUID == entry["frame_of_reference_uid"],
+                      f"{name} {k}: frame of reference")
+    expected = entry["expected"]
+    verify_voxels(checker, name, entry, expected["markers"] + expected["spheres"])
+
+
+def verify_prior(checker, entry, ct):
+    ds = checker.read(entry["directory"], entry["instances"][0]["file"], pixels=False)
+    if ds is None:
+        return
+    study = ct["study"]
+    checker.check(ds.PatientID == study["patient_id"] and
+                  str(ds.PatientName) == study["patient_name"], "prior_ct: another patient")
+    checker.check(ds.StudyInstanceUID != study["study_instance_uid"], "prior_ct: same study")
+    checker.check(ds.StudyDate < study["study_date"], "prior_ct: not earlier")
+    checker.check(ds.FrameOfReferenceUID == ct["series"][0]["frame_of_reference_uid"],
+                  "prior_ct: frame of reference differs from the current CT")
+    phantom = entry["expected"]["phantom"]
+    verify_voxels(checker, "prior_ct", entry,
+                  [dict(s, stored_value=s["hu"] + 1024) for s in phantom["spheres"]]
+                  + [dict(m, stored_value=m["hu"] + 1024) for m in phantom["markers"]])
+    current_z = [r["z"] for r in ct["series"][0]["instances"]]
+    for record, k in zip(entry["instances"], entry["expected"]["matching_ct_slice"]):
+        checker.check(current_z[k] == record["z"], f"prior_ct: slice {record['z']} match")
+
+
+def verify_cr(checker, entry):
+    ds = checker.read(entry["directory"], entry["instances"][0]["file"])
+    if ds is None:
+        return
+    expected = entry["expected"]
+    checker.check("PixelSpacing" not in ds and "ImagerPixelSpacing" in ds,
+                  "cr_imager_spacing: needs Imager Pixel Spacing and no Pixel Spacing")
+    checker.check("ImageOrientationPatient" not in ds, "cr_imager_spacing: has a plane")
+    row_mm, col_mm = (float(v) for v in ds.ImagerPixelSpacing)
+    (a, b) = expected["markers"]
+    for m in (a, b):
+        c, r = m["column"], m["row"]
+        checker.check(np.all(ds.pixel_array[r - 1:r + 2, c - 1:c + 2] == m["stored"]),
+                      f"cr_imager_spacing: marker at {c},{r}")
+    distance = np.hypot((b["column"] - a["column"]) * col_mm, (b["row"] - a["row"]) * row_mm)
+    checker.check(abs(distance - expected["marker_distance_mm"]) < 1e-9,
+                  f"cr_imager_spacing: markers {distance} mm apart")

@@ -25,7 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 GENERATOR = "fenestra/resources/demo/generate_demo.py"
 # Bump whenever the output changes, so existing output directories are regenerated.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 OWNED_ENTRIES = ["ct", "mr", "us", "cd", "syntaxes", "scenarios", "manifest.json"]
 
 PROFILE_NAMES = ["demo", "test"]
@@ -146,13 +146,17 @@ def write_scenarios(out, ct_grid):
     import demo_scenarios
     import demo_scenarios_image
     import demo_scenarios_objects
+    import demo_scenarios_viewer
 
     result = {}
     for writer in (demo_scenarios.WRITERS + demo_scenarios_image.WRITERS
-                   + [demo_scenarios_objects.write_enhanced_ct]):
+                   + [demo_scenarios_objects.write_enhanced_ct]
+                   + demo_scenarios_viewer.PLAIN_WRITERS):
         name = writer.__name__.removeprefix("write_")
         result[name] = writer(out)
     result["nopixels"] = demo_scenarios_objects.write_nopixels(out, ct_grid)
+    for writer in demo_scenarios_viewer.WRITERS:
+        result[writer.__name__.removeprefix("write_")] = writer(out, ct_grid)
     return result
 
 
