@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>ErrorText</name>
@@ -153,7 +154,7 @@
         <translation>; %1 nach Bild %2: %3 mm (erwartet %4 mm)</translation>
     </message>
     <message>
-        <source>Series %1 %2 "%3" %4: %5 objects</source>
+        <source>Series %1 %2 &quot;%3&quot; %4: %5 objects</source>
         <translation>Serie %1 %2 „%3“ %4: %5 Objekte</translation>
     </message>
     <message>
@@ -165,7 +166,7 @@
         <translation>Patient %1, ID %2, geboren %3, Geschlecht %4</translation>
     </message>
     <message>
-        <source>Study %1 "%2" %3</source>
+        <source>Study %1 &quot;%2&quot; %3</source>
         <translation>Studie %1 „%2“ %3</translation>
     </message>
     <message>
@@ -195,6 +196,114 @@
     <message>
         <source>fenestra info: no path given</source>
         <translation>fenestra info: kein Pfad angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::app</name>
+    <message>
+        <source>Nothing to export: the image is not loaded.</source>
+        <translation>Nichts zu exportieren: Das Bild ist nicht geladen.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::app::ExportDialog</name>
+    <message>
+        <source>Export images</source>
+        <translation>Bilder exportieren</translation>
+    </message>
+    <message>
+        <source>The &amp;view as shown</source>
+        <translation>Die A&amp;nsicht wie angezeigt</translation>
+    </message>
+    <message>
+        <source>Every image of the &amp;series</source>
+        <translation>Alle Bilder der &amp;Serie</translation>
+    </message>
+    <message>
+        <source>PNG (lossless)</source>
+        <translation>PNG (verlustfrei)</translation>
+    </message>
+    <message>
+        <source>JPEG</source>
+        <translation>JPEG</translation>
+    </message>
+    <message>
+        <source>Image format</source>
+        <translation>Bildformat</translation>
+    </message>
+    <message>
+        <source>Include &amp;annotations and measurements</source>
+        <translation>&amp;Annotationen und Messungen einschließen</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>Export the series into</source>
+        <translation>Serie exportieren nach</translation>
+    </message>
+    <message>
+        <source>Export the view</source>
+        <translation>Ansicht exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>JPEG images (*.jpg *.jpeg)</source>
+        <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::app::Exporter</name>
+    <message>
+        <source>Nothing to export: the view is empty.</source>
+        <translation>Nichts zu exportieren: Die Ansicht ist leer.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>Der Ordner %1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Export abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::app::HelpOverlay</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
+    </message>
+    <message>
+        <source>Press Esc or F1 to close</source>
+        <translation>Zum Schließen Esc oder F1 drücken</translation>
     </message>
 </context>
 <context>
@@ -240,14 +349,6 @@
         <translation>DICOM-Dateien öffnen</translation>
     </message>
     <message>
-        <source>Open &amp;folder...</source>
-        <translation>&amp;Ordner öffnen...</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+O</source>
-        <translation>Ctrl+Shift+O</translation>
-    </message>
-    <message>
         <source>Open a folder or CD</source>
         <translation>Einen Ordner oder eine CD öffnen</translation>
     </message>
@@ -262,10 +363,6 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n objects opened</source>
-        <translation><numerusform>%n Objekt geöffnet</numerusform><numerusform>%n Objekte geöffnet</numerusform></translation>
     </message>
     <message>
         <source>(no name)</source>
@@ -283,20 +380,694 @@
         <source>Save a screenshot of the window and quit.</source>
         <translation>Speichert ein Bildschirmfoto des Fensters und beendet das Programm.</translation>
     </message>
+    <message>
+        <source>Series thumbnails</source>
+        <translation>Miniaturansichten der Serien</translation>
+    </message>
+    <message>
+        <source>Measurements</source>
+        <translation>Messungen</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Serien</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n objects</source>
+        <translation>
+            <numerusform>%n Objekt</numerusform>
+            <numerusform>%n Objekte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open &amp;folder or CD...</source>
+        <translation>&amp;Ordner oder CD öffnen...</translation>
+    </message>
+    <message>
+        <source>Open &amp;zip archive...</source>
+        <translation>&amp;ZIP-Archiv öffnen...</translation>
+    </message>
+    <message>
+        <source>&amp;Recent</source>
+        <translation>Zu&amp;letzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Close all studies</source>
+        <translation>Alle Studien &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Export images...</source>
+        <translation>Bilder e&amp;xportieren...</translation>
+    </message>
+    <message>
+        <source>&amp;Copy view to clipboard</source>
+        <translation>Ansicht in die Zwischenablage &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>View copied to the clipboard</source>
+        <translation>Ansicht in die Zwischenablage kopiert</translation>
+    </message>
+    <message>
+        <source>&amp;Settings...</source>
+        <translation>&amp;Einstellungen...</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Layout</source>
+        <translation>&amp;Layout</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About Fenestra</source>
+        <translation>Ü&amp;ber Fenestra</translation>
+    </message>
+    <message>
+        <source>About Fenestra</source>
+        <translation>Über Fenestra</translation>
+    </message>
+    <message>
+        <source>Fenestra %1: a DICOM viewer and cross-hospital query client.</source>
+        <translation>Fenestra %1: ein DICOM-Viewer und krankenhausübergreifender Abfrage-Client.</translation>
+    </message>
+    <message>
+        <source>Show &amp;annotations</source>
+        <translation>&amp;Annotationen anzeigen</translation>
+    </message>
+    <message>
+        <source>Smooth &amp;interpolation</source>
+        <translation>Geglättete &amp;Interpolation</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to window</source>
+        <translation>An &amp;Fenster anpassen</translation>
+    </message>
+    <message>
+        <source>Actual &amp;pixels (1:1)</source>
+        <translation>&amp;Originalgröße (1:1)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate clockwise</source>
+        <translation>Im &amp;Uhrzeigersinn drehen</translation>
+    </message>
+    <message>
+        <source>Rotate &amp;counter-clockwise</source>
+        <translation>&amp;Gegen den Uhrzeigersinn drehen</translation>
+    </message>
+    <message>
+        <source>Flip &amp;horizontally</source>
+        <translation>&amp;Horizontal spiegeln</translation>
+    </message>
+    <message>
+        <source>Flip &amp;vertically</source>
+        <translation>V&amp;ertikal spiegeln</translation>
+    </message>
+    <message>
+        <source>In&amp;vert greys</source>
+        <translation>Graustufen inver&amp;tieren</translation>
+    </message>
+    <message>
+        <source>&amp;Next image</source>
+        <translation>&amp;Nächstes Bild</translation>
+    </message>
+    <message>
+        <source>&amp;Previous image</source>
+        <translation>Vo&amp;rheriges Bild</translation>
+    </message>
+    <message>
+        <source>Ten images forward</source>
+        <translation>Zehn Bilder vor</translation>
+    </message>
+    <message>
+        <source>Ten images back</source>
+        <translation>Zehn Bilder zurück</translation>
+    </message>
+    <message>
+        <source>First image</source>
+        <translation>Erstes Bild</translation>
+    </message>
+    <message>
+        <source>Last image</source>
+        <translation>Letztes Bild</translation>
+    </message>
+    <message>
+        <source>Play or pause &amp;cine</source>
+        <translation>Cine a&amp;bspielen oder anhalten</translation>
+    </message>
+    <message>
+        <source>Cine &amp;faster</source>
+        <translation>Cine &amp;schneller</translation>
+    </message>
+    <message>
+        <source>Cine &amp;slower</source>
+        <translation>Cine langsa&amp;mer</translation>
+    </message>
+    <message>
+        <source>One view (1x1)</source>
+        <translation>Eine Ansicht (1x1)</translation>
+    </message>
+    <message>
+        <source>Side by side (1x2)</source>
+        <translation>Nebeneinander (1x2)</translation>
+    </message>
+    <message>
+        <source>Above each other (2x1)</source>
+        <translation>Übereinander (2x1)</translation>
+    </message>
+    <message>
+        <source>Four views (2x2)</source>
+        <translation>Vier Ansichten (2x2)</translation>
+    </message>
+    <message>
+        <source>Nine views (3x3)</source>
+        <translation>Neun Ansichten (3x3)</translation>
+    </message>
+    <message>
+        <source>Synchronize &amp;scrolling</source>
+        <translation>&amp;Blättern synchronisieren</translation>
+    </message>
+    <message>
+        <source>Synchronize &amp;pan and zoom</source>
+        <translation>&amp;Verschieben und Zoom synchronisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Reference lines</source>
+        <translation>&amp;Referenzlinien</translation>
+    </message>
+    <message>
+        <source>Next &amp;view</source>
+        <translation>&amp;Nächste Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Scroll</source>
+        <translation>&amp;Blättern</translation>
+    </message>
+    <message>
+        <source>&amp;Window/level</source>
+        <translation>&amp;Fensterung</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom</source>
+        <translation>&amp;Zoom</translation>
+    </message>
+    <message>
+        <source>&amp;Pan</source>
+        <translation>&amp;Verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Length</source>
+        <translation>Län&amp;ge</translation>
+    </message>
+    <message>
+        <source>&amp;Angle</source>
+        <translation>&amp;Winkel</translation>
+    </message>
+    <message>
+        <source>&amp;Ellipse ROI</source>
+        <translation>&amp;Elliptische ROI</translation>
+    </message>
+    <message>
+        <source>&amp;Rectangle ROI</source>
+        <translation>&amp;Rechteckige ROI</translation>
+    </message>
+    <message>
+        <source>Pixel &amp;probe</source>
+        <translation>Pi&amp;xelsonde</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>&amp;Text</translation>
+    </message>
+    <message>
+        <source>A&amp;rrow</source>
+        <translation>&amp;Pfeil</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Window &amp;presets</source>
+        <translation>Fensterv&amp;oreinstellungen</translation>
+    </message>
+    <message>
+        <source>Window from the image</source>
+        <translation>Fensterung aus den Bilddaten</translation>
+    </message>
+    <message>
+        <source>DICOM files (*.dcm *.DCM DICOMDIR *);;Zip archives (*.zip)</source>
+        <translation>DICOM-Dateien (*.dcm *.DCM DICOMDIR *);;ZIP-Archive (*.zip)</translation>
+    </message>
+    <message>
+        <source>Open a zip archive</source>
+        <translation>Ein ZIP-Archiv öffnen</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>ZIP-Archive (*.zip)</translation>
+    </message>
+    <message>
+        <source>Open a series to export its images.</source>
+        <translation>Öffnen Sie eine Serie, um ihre Bilder zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Exporting images...</source>
+        <translation>Bilder werden exportiert...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export images</source>
+        <translation>Bilder exportieren</translation>
+    </message>
+    <message>
+        <source>Images exported</source>
+        <translation>Bilder exportiert</translation>
+    </message>
+    <message>
+        <source>The saved measurements of this study cannot be read.</source>
+        <translation>Die gespeicherten Messungen dieser Studie können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The measurements could not be saved.</source>
+        <translation>Die Messungen konnten nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>View layout: 1x1, 1x2, 2x1, 2x2 or 3x3.</source>
+        <translation>Ansichtslayout: 1x1, 1x2, 2x1, 2x2 oder 3x3.</translation>
+    </message>
 </context>
 <context>
-    <name>fenestra::app::StackView</name>
+    <name>fenestra::app::MeasurementList</name>
     <message>
-        <source>Image stack</source>
-        <translation>Bildstapel</translation>
+        <source>Double-click to edit the label</source>
+        <translation>Doppelklicken, um die Beschriftung zu bearbeiten</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Angle</source>
+        <translation>Winkel</translation>
+    </message>
+    <message>
+        <source>Ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <source>Probe</source>
+        <translation>Pixelsonde</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>Pfeil</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Beschriftung</translation>
+    </message>
+    <message>
+        <source>Measurements</source>
+        <translation>Messungen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected measurement</source>
+        <translation>Ausgewählte Messung löschen</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::app::RecentItems</name>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Zu&amp;letzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Clear recent</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::app::SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Show &amp;annotations in new views</source>
+        <translation>&amp;Annotationen in neuen Ansichten anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Smooth images (linear interpolation)</source>
+        <translation>Bilder &amp;glätten (lineare Interpolation)</translation>
+    </message>
+    <message>
+        <source> frames/s</source>
+        <translation> Bilder/s</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>&amp;Cine rate when the images give none:</source>
+        <translation>&amp;Cine-Bildrate, wenn die Bilder keine angeben:</translation>
+    </message>
+    <message>
+        <source>&amp;Memory for decoded images:</source>
+        <translation>Speicher für &amp;dekodierte Bilder:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Show annotations in new views</source>
+        <translation>Annotationen in neuen Ansichten anzeigen</translation>
+    </message>
+    <message>
+        <source>Smooth images</source>
+        <translation>Bilder glätten</translation>
+    </message>
+    <message>
+        <source>Cine rate when the images give none</source>
+        <translation>Cine-Bildrate, wenn die Bilder keine angeben</translation>
+    </message>
+    <message>
+        <source>Memory for decoded images</source>
+        <translation>Speicher für dekodierte Bilder</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::app::ThumbnailStrip</name>
+    <message>
+        <source>Series thumbnails</source>
+        <translation>Miniaturansichten der Serien</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n images</source>
+        <translation>
+            <numerusform>%1
+%n Bild</numerusform>
+            <numerusform>%1
+%n Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Series %1</source>
+        <translation>Serie %1</translation>
+    </message>
+    <message>
+        <source>%1 (part %2)</source>
+        <translation>%1 (Teil %2)</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::app::ViewGrid</name>
+    <message>
+        <source>Image views</source>
+        <translation>Bildansichten</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::viewer::ImageOverlay</name>
+    <message>
+        <source>ID: %1</source>
+        <translation>ID: %1</translation>
+    </message>
+    <message>
+        <source>Born: %1</source>
+        <translation>Geb.: %1</translation>
+    </message>
+    <message>
+        <source>Sex: %1</source>
+        <translation>Geschl.: %1</translation>
+    </message>
+    <message>
+        <source>Se: %1</source>
+        <translation>Se: %1</translation>
+    </message>
+    <message>
+        <source>Laterality: %1</source>
+        <translation>Seite: %1</translation>
+    </message>
+    <message>
+        <source>Im: %1/%2</source>
+        <translation>Bild: %1/%2</translation>
+    </message>
+    <message>
+        <source>Loc: %1 mm</source>
+        <translation>Pos.: %1 mm</translation>
+    </message>
+    <message>
+        <source>Thk: %1 mm</source>
+        <translation>Dicke: %1 mm</translation>
+    </message>
+    <message>
+        <source>%1 kVp</source>
+        <translation>%1 kVp</translation>
+    </message>
+    <message>
+        <source>%1 mAs</source>
+        <translation>%1 mAs</translation>
+    </message>
+    <message>
+        <source>TR: %1 ms</source>
+        <translation>TR: %1 ms</translation>
+    </message>
+    <message>
+        <source>TE: %1 ms</source>
+        <translation>TE: %1 ms</translation>
+    </message>
+    <message>
+        <source>W: %1 L: %2</source>
+        <translation>B: %1 Z: %2</translation>
+    </message>
+    <message>
+        <source>VOI LUT</source>
+        <translation>VOI LUT</translation>
+    </message>
+    <message>
+        <source>Zoom: %1%</source>
+        <translation>Zoom: %1 %</translation>
+    </message>
+    <message>
+        <source>Inverted</source>
+        <translation>Invertiert</translation>
+    </message>
+    <message>
+        <source>%1 cm</source>
+        <translation>%1 cm</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>The file of this image no longer exists.</source>
+        <translation>Die Datei dieses Bildes existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The file of this image cannot be read.</source>
+        <translation>Die Datei dieses Bildes kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The image data is incomplete (truncated).</source>
+        <translation>Die Bilddaten sind unvollständig (abgeschnitten).</translation>
+    </message>
+    <message>
+        <source>The image compression is not supported.</source>
+        <translation>Die Bildkompression wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>The pixel format is not supported.</source>
+        <translation>Das Pixelformat wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>This object has no image.</source>
+        <translation>Dieses Objekt enthält kein Bild.</translation>
+    </message>
+    <message>
+        <source>The image data cannot be decoded.</source>
+        <translation>Die Bilddaten können nicht dekodiert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::viewer::ImageView</name>
+    <message>
+        <source>Image view</source>
+        <translation>Bildansicht</translation>
+    </message>
+    <message>
+        <source>Window preset: %1</source>
+        <translation>Fenstervoreinstellung: %1</translation>
+    </message>
+    <message>
+        <source>No images</source>
+        <translation>Keine Bilder</translation>
     </message>
     <message>
         <source>Image %1 of %2</source>
         <translation>Bild %1 von %2</translation>
     </message>
     <message>
-        <source>This image cannot be shown: %1</source>
-        <translation>Dieses Bild kann nicht angezeigt werden: %1</translation>
+        <source>%1 px</source>
+        <translation>%1 px</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>(imager pixel spacing)</source>
+        <translation>(Pixelabstand am Detektor)</translation>
+    </message>
+    <message>
+        <source>%1°</source>
+        <translation>%1°</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Wird geladen...</translation>
+    </message>
+    <message>
+        <source>Outside the image</source>
+        <translation>Außerhalb des Bildes</translation>
+    </message>
+    <message>
+        <source>RGB %1 %2 %3</source>
+        <translation>RGB %1 %2 %3</translation>
+    </message>
+    <message>
+        <source>(%1, %2, %3 mm)</source>
+        <translation>(%1, %2, %3 mm)</translation>
+    </message>
+    <message>
+        <source>No statistics for this image</source>
+        <translation>Keine Statistik für dieses Bild</translation>
+    </message>
+    <message>
+        <source>%1 mm²</source>
+        <translation>%1 mm²</translation>
+    </message>
+    <message>
+        <source>%1 px²</source>
+        <translation>%1 px²</translation>
+    </message>
+    <message>
+        <source>Mean %1 SD %2
+Min %3 Max %4
+Area %5</source>
+        <translation>MW %1 SD %2
+Min %3 Max %4
+Fläche %5</translation>
+    </message>
+    <message>
+        <source>Mean %1 SD %2 Min %3 Max %4 Area %5</source>
+        <translation>MW %1 SD %2 Min %3 Max %4 Fläche %5</translation>
+    </message>
+    <message>
+        <source>Text annotation</source>
+        <translation>Textannotation</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Text:</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::viewer::WindowPreset</name>
+    <message>
+        <source>Brain</source>
+        <translation>Gehirn</translation>
+    </message>
+    <message>
+        <source>Subdural</source>
+        <translation>Subdural</translation>
+    </message>
+    <message>
+        <source>Stroke</source>
+        <translation>Schlaganfall</translation>
+    </message>
+    <message>
+        <source>Lung</source>
+        <translation>Lunge</translation>
+    </message>
+    <message>
+        <source>Mediastinum</source>
+        <translation>Mediastinum</translation>
+    </message>
+    <message>
+        <source>Abdomen</source>
+        <translation>Abdomen</translation>
+    </message>
+    <message>
+        <source>Liver</source>
+        <translation>Leber</translation>
+    </message>
+    <message>
+        <source>Bone</source>
+        <translation>Knochen</translation>
+    </message>
+    <message>
+        <source>Angio</source>
+        <translation>Angio</translation>
     </message>
 </context>
 </TS>

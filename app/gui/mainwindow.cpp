@@ -1,13 +1,25 @@
 #include "mainwindow.h"
 
 #include "errortext.h"
-#include "stackview.h"
+#include "gui/helpoverlay.h"
+#include "gui/measurementlist.h"
+#include "gui/recentitems.h"
+#include "gui/thumbnailstrip.h"
+#include "gui/viewgrid.h"
+#include "gui/viewsync.h"
+#include "settings.h"
+#include "widgets/imageview.h"
 
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QCoreApplication>
 #include <QDockWidget>
-#include <QFileDialog>
+#include <QDragEnterEvent>
 #include <QHeaderView>
+#include <QLabel>
 #include <QListWidget>
-#include <QMenuBar>
+#include <QMenu>
+#include <QMimeData>
 #include <QStatusBar>
 #include <QTreeWidget>
 #include <QtConcurrent/QtConcurrentRun>
@@ -17,42 +29,38 @@ namespace fenestra::app {
 using namespace fenestra::viewer;
 
 namespace {
-constexpr int kSeriesRole = Qt::UserRole + 1;
-constexpr int kDisplaySetRole = Qt::UserRole + 2;
+constexpr int kKeyRole = Qt::UserRole + 1;
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+MainWindow::MainWindow(Settings& settings, const QString& annotationDir, QWidget* parent)
+    : QMainWindow(parent), m_settings(settings),
+      m_annotations(annotationDir.isEmpty() ? AnnotationStore::defaultDirectory() : annotationDir)
 {
-    setWindowTitle(tr("Fenestra"));
-    m_view = new StackView(this);
-    setCentralWidget(m_view);
-
-    m_tree = new QTreeWidget(this);
-    m_tree->setHeaderLabels({tr("Patient / study / series"), tr("Images")});
-    m_tree->setAccessibleName(tr("Study browser"));
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    auto* browser = new QDockWidget(tr("Studies"), this);
-    browser->setObjectName(QStringLiteral("studies"));
-    browser->setWidget(m_tree);
-    addDockWidget(Qt::LeftDockWidgetArea, browser);
-    resizeDocks({browser}, {340}, Qt::Horizontal);
-
-    m_errors = new QListWidget(this);
-    m_errors->setAccessibleName(tr("Files that could not be opened"));
-    auto* problems = new QDockWidget(tr("Problems"), this);
-    problems->setObjectName(QStringLiteral("problems"));
-    problems->setWidget(m_errors);
-    addDockWidget(Qt::BottomDockWidgetArea, problems);
-    problems->hide();
-
-    createMenus();
-    connect(m_tree, &QTreeWidget::currentItemChanged, this,
-            [this](QTreeWidgetItem* item) { showSelected(item); });
-    connect(m_view, &StackView::statusChanged, statusBar(),
-            [this](const QString& message) { statusBar()->showMessage(message); });
+    setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true);
+    m_grid = new ViewGrid([this] { return createView(); }, this);
+    m_grid->setObjectName(QStringLiteral("viewGrid"));
+    setCentralWidget(m_grid);
+    m_sync = new ViewSync(this);
+    m_help = new HelpOverlay(m_grid);
+    m_statusLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_statusLabel);
+    createDocks();
+    m_recent = new RecentItems(m_settings, this);
+    createActions();
+    connect(m_grid, &ViewGrid::layoutChanged, this, [this] { viewsChanged(); });
+    connect(m_grid, &ViewGrid::activeIndexChanged, this, [this] { refreshMeasurementList(); });
+    connect(m_recent, &RecentItems::openRequested, this,
+            [this](const QString& path) { openPaths({path}); });
     connect(&m_importWatcher, &QFutureWatcher<ImportResult>::finished, this,
             &MainWindow::importFinished);
+    const ViewLayout layout = m_settings.viewLayout();
+    m_grid->setLayout(layout.rows, layout.columns);
+    viewsChanged();
+    retranslate();
     resize(1280, 800);
+    restoreGeometry(m_settings.windowGeometry());
+    restoreState(m_settings.windowState());
 }
 
 MainWindow::~MainWindow()
@@ -60,29 +68,191 @@ MainWindow::~MainWindow()
     if (m_cancelImport)
         m_cancelImport->store(true);
     m_importWatcher.waitForFinished();
+    for (ImageView* view : views())
+        view->disconnect(this); // views going away are not the user's edits
 }
 
-void MainWindow::createMenus()
+void MainWindow::createDocks()
 {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open files..."), QKeySequence::Open, this, [this] {
-        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open DICOM files"));
-        if (!files.isEmpty())
-            openPaths(files);
+    m_tree = new QTreeWidget(this);
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_thumbnails = new ThumbnailStrip(this);
+    m_thumbnails->setOrientation(Qt::Vertical);
+    m_measurementList = new MeasurementList(this);
+    m_errors = new QListWidget(this);
+    const std::pair<const char*, QWidget*> docks[] = {{"studies", m_tree},
+                                                      {"thumbnails", m_thumbnails},
+                                                      {"measurements", m_measurementList},
+                                                      {"problems", m_errors}};
+    for (const auto& [name, widget] : docks) {
+        auto* dock = new QDockWidget(this);
+        dock->setObjectName(QLatin1String(name));
+        dock->setWidget(widget);
+        m_docks.push_back(dock);
+    }
+    addDockWidget(Qt::LeftDockWidgetArea, m_docks[0]);
+    addDockWidget(Qt::LeftDockWidgetArea, m_docks[1]);
+    addDockWidget(Qt::RightDockWidgetArea, m_docks[2]);
+    addDockWidget(Qt::BottomDockWidgetArea, m_docks[3]);
+    resizeDocks({m_docks[0], m_docks[1]}, {300, 300}, Qt::Horizontal);
+    m_docks[2]->hide();
+    m_docks[3]->hide();
+
+    connect(m_tree, &QTreeWidget::itemActivated, this,
+            [this](QTreeWidgetItem* item) { showSelected(item); });
+    connect(m_tree, &QTreeWidget::itemClicked, this,
+            [this](QTreeWidgetItem* item) { showSelected(item); });
+    connect(m_thumbnails, &ThumbnailStrip::activated, this,
+            [this](const QString& key) { openDisplaySet(key); });
+    connect(m_measurementList, &MeasurementList::removeRequested, this, [this](const QUuid& id) {
+        withActiveView([id](ImageView& view) { view.removeMeasurement(id); });
     });
-    file->addAction(tr("Open &folder..."), QKeySequence(tr("Ctrl+Shift+O")), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder or CD"));
-        if (!dir.isEmpty())
-            openPaths({dir});
+    connect(m_measurementList, &MeasurementList::textEdited, this,
+            [this](const QUuid& id, const QString& text) {
+                withActiveView([&](ImageView& view) { view.updateMeasurementText(id, text); });
+            });
+    connect(m_measurementList, &MeasurementList::selected, this, [this](const QUuid& id) {
+        withActiveView([id](ImageView& view) { view.selectMeasurement(id); });
     });
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Fenestra"));
+    m_tree->setHeaderLabels({tr("Patient / study / series"), tr("Images")});
+    m_tree->setAccessibleName(tr("Study browser"));
+    m_thumbnails->setAccessibleName(tr("Series thumbnails"));
+    m_measurementList->setAccessibleName(tr("Measurements"));
+    m_errors->setAccessibleName(tr("Files that could not be opened"));
+    const char* titles[] = {QT_TR_NOOP("Studies"), QT_TR_NOOP("Series"), QT_TR_NOOP("Measurements"),
+                            QT_TR_NOOP("Problems")};
+    for (std::size_t i = 0; i < m_docks.size(); ++i)
+        m_docks[i]->setWindowTitle(tr(titles[i]));
+    for (const Translatable& t : m_translatable) {
+        const QString text = QCoreApplication::translate(t.context, t.text);
+        if (auto* action = qobject_cast<QAction*>(t.object))
+            action->setText(text);
+        else if (auto* menu = qobject_cast<QMenu*>(t.object))
+            menu->setTitle(text);
+        else if (auto* widget = qobject_cast<QWidget*>(t.object))
+            widget->setWindowTitle(text);
+    }
+    if (!m_patients.empty())
+        populateBrowser();
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_cancelImport)
+        m_cancelImport->store(true);
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    if (!paths.isEmpty()) {
+        event->acceptProposedAction();
+        openPaths(paths);
+    }
+}
+
+QWidget* MainWindow::createView()
+{
+    auto* view = new ImageView(m_grid);
+    view->setAnnotationsVisible(m_settings.annotationsVisible());
+    view->setInterpolation(m_settings.linearInterpolation());
+    if (m_tools != nullptr && m_tools->checkedAction() != nullptr)
+        view->setTool(static_cast<MouseTool>(m_tools->checkedAction()->data().toInt()));
+    connect(view, &ImageView::activated, this,
+            [this, view] { setActiveView(static_cast<int>(views().indexOf(view))); });
+    connect(view, &ImageView::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 5000); });
+    connect(view, &ImageView::errorOccurred, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(view, &ImageView::measurementsChanged, this, [this, view] {
+        saveMeasurements(*view);
+        if (view == activeView())
+            refreshMeasurementList();
+    });
+    return view;
+}
+
+void MainWindow::viewsChanged()
+{
+    std::vector<ImageView*> list;
+    for (ImageView* view : views())
+        list.push_back(view);
+    m_sync->setViews(list);
+    refreshMeasurementList();
+}
+
+void MainWindow::setActiveView(int index)
+{
+    if (index >= 0)
+        m_grid->setActiveIndex(index);
+}
+
+ImageView* MainWindow::activeView() const
+{
+    return qobject_cast<ImageView*>(m_grid->activeWidget());
+}
+
+QList<ImageView*> MainWindow::views() const
+{
+    QList<ImageView*> result;
+    for (QWidget* w : m_grid->widgets())
+        if (auto* view = qobject_cast<ImageView*>(w))
+            result << view;
+    return result;
+}
+
+bool MainWindow::setViewLayout(int rows, int columns)
+{
+    if (!m_grid->setLayout(rows, columns))
+        return false;
+    m_settings.setViewLayout({rows, columns});
+    // Fill new empty views with the next display sets, so a comparison is one key away.
+    const QStringList keys = displaySetKeys();
+    int next = 0;
+    for (ImageView* view : views()) {
+        if (view->hasDisplaySet()) {
+            next = qMax(next,
+                        static_cast<int>(keys.indexOf(ThumbnailStrip::keyFor(view->displaySet()))) +
+                            1);
+            continue;
+        }
+        if (next < keys.size())
+            openDisplaySet(keys[next++], static_cast<int>(views().indexOf(view)));
+    }
+    return true;
 }
 
 void MainWindow::openPaths(const QStringList& paths)
 {
-    if (m_importWatcher.isRunning())
+    if (m_importWatcher.isRunning()) {
+        m_pendingPaths << paths; // opened when the running import ends
         return;
+    }
+    m_recent->addAll(paths);
     statusBar()->showMessage(tr("Opening..."));
     m_cancelImport = std::make_shared<std::atomic<bool>>(false);
     auto cancel = m_cancelImport;
@@ -93,72 +263,122 @@ void MainWindow::openPaths(const QStringList& paths)
     }));
 }
 
+void MainWindow::closeAll()
+{
+    if (m_cancelImport)
+        m_cancelImport->store(true);
+    m_pendingPaths.clear();
+    for (ImageView* view : views()) {
+        const QSignalBlocker quiet(view); // closing is not an edit of the measurements
+        view->clear();
+    }
+    m_thumbnails->clear();
+    m_tree->clear();
+    m_errors->clear();
+    m_patients.clear();
+    m_displaySets.clear();
+    m_studyOfSeries.clear();
+    m_measurements.clear();
+    m_imports.clear(); // extracted archives go with them
+    refreshMeasurementList();
+    m_sync->refresh();
+}
+
 void MainWindow::importFinished()
 {
     ImportResult result = m_importWatcher.result();
-    for (const FileError& e : result.library.errors())
-        m_errors->addItem(tr("%1: %2").arg(e.source, describeError(e.error)));
-    for (const QString& w : result.warnings)
-        m_errors->addItem(w);
-    if (m_errors->count() > 0)
-        m_errors->parentWidget()->show();
-    if (!m_imports.empty()) {
-        m_imports.front().library.merge(std::move(result.library));
-        if (result.extracted)
-            m_imports.push_back(std::move(result)); // keeps extracted archives alive
-    } else {
-        m_imports.push_back(std::move(result));
+    if (!result.cancelled || !m_imports.empty() || result.library.instances().size() > 0) {
+        for (const FileError& e : result.library.errors())
+            m_errors->addItem(tr("%1: %2").arg(e.source, describeError(e.error)));
+        for (const QString& w : result.warnings)
+            m_errors->addItem(w);
+        if (m_errors->count() > 0)
+            m_docks[3]->show();
+        if (m_imports.empty())
+            m_imports.push_back(std::move(result));
+        else {
+            m_imports.front().library.merge(std::move(result.library));
+            if (result.extracted)
+                m_imports.push_back(std::move(result)); // keeps extracted archives alive
+        }
+        populateBrowser();
+        m_statusLabel->setText(tr("%n objects", nullptr,
+                                  static_cast<int>(m_imports.front().library.instances().size())));
+        statusBar()->clearMessage();
     }
-    populateTree();
-    statusBar()->showMessage(tr("%n objects opened", nullptr,
-                                static_cast<int>(m_imports.front().library.instances().size())));
+    if (!m_pendingPaths.isEmpty()) {
+        const QStringList next = std::exchange(m_pendingPaths, {});
+        openPaths(next);
+        return;
+    }
     emit opened();
 }
 
-void MainWindow::populateTree()
+void MainWindow::populateBrowser()
 {
+    if (m_imports.empty())
+        return;
+    const bool firstFill = m_displaySets.isEmpty();
     m_patients = m_imports.front().library.tree();
     m_tree->clear();
-    QTreeWidgetItem* first = nullptr;
-    for (std::size_t p = 0; p < m_patients.size(); ++p) {
-        const PatientNode& patient = m_patients[p];
+    m_displaySets.clear();
+    std::vector<ThumbnailEntry> thumbnails;
+    for (const PatientNode& patient : m_patients) {
         auto* pItem = new QTreeWidgetItem(
             m_tree, {patient.info.name.isEmpty() ? tr("(no name)") : patient.info.name});
         for (const StudyNode& study : patient.studies) {
             auto* sItem = new QTreeWidgetItem(
                 pItem, {study.info.date + QLatin1Char(' ') + study.info.description});
             for (const SeriesNode& series : study.series) {
-                for (std::size_t d = 0; d < series.displaySets.size(); ++d) {
+                m_studyOfSeries.insert(series.info.instanceUid, study.info.instanceUid);
+                for (const DisplaySet& ds : series.displaySets) {
+                    const QString key = ThumbnailStrip::keyFor(ds);
                     auto* item = new QTreeWidgetItem(
                         sItem, {tr("%1 %2").arg(series.info.modality, series.info.description),
-                                QString::number(series.displaySets[d].frames.size())});
-                    item->setData(0, kSeriesRole, series.info.instanceUid);
-                    item->setData(0, kDisplaySetRole, static_cast<int>(d));
-                    if (first == nullptr)
-                        first = item;
+                                QString::number(ds.frames.size())});
+                    item->setData(0, kKeyRole, key);
+                    m_displaySets.insert(key, ds);
+                    thumbnails.push_back({key, {}, ds});
                 }
             }
         }
     }
     m_tree->expandAll();
-    if (first != nullptr)
-        m_tree->setCurrentItem(first);
+    m_thumbnails->setDisplaySets(thumbnails);
+    if (firstFill && !thumbnails.empty())
+        openDisplaySet(thumbnails.front().key);
+}
+
+QStringList MainWindow::displaySetKeys() const
+{
+    return m_thumbnails->keys();
 }
 
 void MainWindow::showSelected(QTreeWidgetItem* item)
 {
-    if (item == nullptr || !item->data(0, kSeriesRole).isValid())
-        return;
-    const QString uid = item->data(0, kSeriesRole).toString();
-    const auto index = static_cast<std::size_t>(item->data(0, kDisplaySetRole).toInt());
-    for (const PatientNode& p : m_patients)
-        for (const StudyNode& st : p.studies)
-            for (const SeriesNode& s : st.series)
-                if (s.info.instanceUid == uid && index < s.displaySets.size()) {
-                    m_view->setDisplaySet(s.displaySets[index]);
-                    m_view->setFocus();
-                    return;
-                }
+    if (item != nullptr && item->data(0, kKeyRole).isValid())
+        openDisplaySet(item->data(0, kKeyRole).toString());
+}
+
+bool MainWindow::openDisplaySet(const QString& key, int viewIndex)
+{
+    const auto it = m_displaySets.constFind(key);
+    const QList<ImageView*> all = views();
+    ImageView* view = viewIndex < 0 ? activeView() : all.value(viewIndex);
+    if (it == m_displaySets.constEnd() || view == nullptr)
+        return false;
+    {
+        const QSignalBlocker quiet(view); // dropping the old measurements is not an edit
+        view->setDisplaySet(*it);
+    }
+    loadMeasurements(*view);
+    m_thumbnails->setCurrent(key);
+    m_sync->refresh();
+    if (view == activeView()) {
+        view->setFocus();
+        refreshMeasurementList();
+    }
+    return true;
 }
 
 } // namespace fenestra::app

@@ -1,51 +1,134 @@
 #pragma once
 
+#include "gui/annotationstore.h"
 #include "media/importer.h"
 
 #include <QFutureWatcher>
+#include <QHash>
 #include <QMainWindow>
 
 #include <atomic>
 #include <memory>
+#include <vector>
 
+class QActionGroup;
+class QLabel;
 class QListWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
 
+namespace fenestra::viewer {
+class ImageView;
+}
+
 namespace fenestra::app {
 
-class StackView;
+class HelpOverlay;
+class MeasurementList;
+class RecentItems;
+class Settings;
+class ThumbnailStrip;
+class ViewGrid;
+class ViewSync;
 
-// The study browser and a stack view. Imports run on the thread pool; their results arrive
-// through a QFutureWatcher owned by the window, so a closed window is never called back.
+// The review workstation: a study browser and thumbnail strip, a grid of 2D views kept in
+// step, tools, measurements (kept per study in the local annotation store), export, settings
+// and a shortcut sheet. Imports run on the thread pool; their results arrive through a
+// QFutureWatcher owned by the window, so a closed window is never called back.
 //
 // Thread contract: GUI thread only.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    // Uses `settings` (owned by the caller) and the annotation store in `annotationDir` (empty:
+    // the default folder).
+    explicit MainWindow(Settings& settings, const QString& annotationDir = {},
+                        QWidget* parent = nullptr);
     ~MainWindow() override;
 
     void openPaths(const QStringList& paths);
+    // Closes every study: views emptied, running imports cancelled.
+    void closeAll();
+
+    viewer::ImageView* activeView() const;
+    QList<viewer::ImageView*> views() const;
+    bool setViewLayout(int rows, int columns);
+    // Shows a display set (ThumbnailStrip::keyFor) in view `viewIndex` (-1: the active one).
+    bool openDisplaySet(const QString& key, int viewIndex = -1);
+    QStringList displaySetKeys() const;
+    ThumbnailStrip* thumbnails() const { return m_thumbnails; }
+    ViewSync* viewSync() const { return m_sync; }
+    HelpOverlay* helpOverlay() const { return m_help; }
 
 signals:
     // The paths of openPaths() are in the browser and the first display set is shown.
     void opened();
 
-private:
-    void createMenus();
-    void importFinished();
-    void populateTree();
-    void showSelected(QTreeWidgetItem* item);
+protected:
+    void changeEvent(QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
+private:
+    // mainwindow.cpp: layout, import, browser
+    void createDocks();
+    void importFinished();
+    void populateBrowser();
+    void showSelected(QTreeWidgetItem* item);
+    void retranslate();
+    QWidget* createView();
+    void viewsChanged();
+    void setActiveView(int index);
+    // mainwindow_actions.cpp: menus, tool bar, shortcuts
+    void createActions();
+    QAction* addAction(QMenu* menu, const char* text, const QKeySequence& shortcut,
+                       std::function<void()> run, bool viewScoped = false);
+    void addToolActions(QMenu* menu);
+    void addViewActions(QMenu* menu);
+    void addLayoutActions(QMenu* menu);
+    void withActiveView(const std::function<void(viewer::ImageView&)>& run);
+    void exportImages();
+    void openSettings();
+    void chooseFiles();
+    void chooseFolder();
+    void chooseArchive();
+    // mainwindow_measurements.cpp: the measurement list and the annotation store
+    void loadMeasurements(viewer::ImageView& view);
+    void saveMeasurements(viewer::ImageView& view);
+    void refreshMeasurementList();
+    QString studyOf(const viewer::ImageView& view) const;
+
+    Settings& m_settings;
+    AnnotationStore m_annotations;
+    ViewGrid* m_grid = nullptr;
+    ViewSync* m_sync = nullptr;
     QTreeWidget* m_tree = nullptr;
+    ThumbnailStrip* m_thumbnails = nullptr;
+    MeasurementList* m_measurementList = nullptr;
     QListWidget* m_errors = nullptr;
-    StackView* m_view = nullptr;
+    HelpOverlay* m_help = nullptr;
+    RecentItems* m_recent = nullptr;
+    QLabel* m_statusLabel = nullptr;
+    std::vector<QDockWidget*> m_docks;
+    struct Translatable
+    {
+        QObject* object;
+        const char* text;
+        const char* context = "fenestra::app::MainWindow";
+    };
+    std::vector<Translatable> m_translatable;
+    QActionGroup* m_tools = nullptr;
     QFutureWatcher<viewer::ImportResult> m_importWatcher;
     std::shared_ptr<std::atomic<bool>> m_cancelImport;
+    QStringList m_pendingPaths;
     std::vector<viewer::ImportResult> m_imports;
     std::vector<viewer::PatientNode> m_patients;
+    QHash<QString, viewer::DisplaySet> m_displaySets;
+    QHash<QString, QString> m_studyOfSeries; // series UID -> study UID
+    // Measurements per study, all display sets: what the store holds.
+    QHash<QString, std::vector<viewer::Measurement>> m_measurements;
 };
 
 } // namespace fenestra::app

@@ -18,7 +18,16 @@ namespace fenestra::net {
     X(Unauthorized, "authentication required or token refused")                                    \
     X(Forbidden, "access refused by the server")                                                   \
     X(MalformedResponse, "malformed response")                                                     \
-    X(Cancelled, "operation cancelled")
+    X(TruncatedResponse, "response ended before it was complete")                                  \
+    X(MalformedPart, "a part of a multipart response is malformed")                                \
+    X(InvalidArgument, "invalid request argument")                                                 \
+    X(Cancelled, "operation cancelled")                                                            \
+    X(CacheMiss, "instance is not in the local cache")                                             \
+    X(CacheCorrupt, "cached entry failed authentication (tampered or truncated)")                  \
+    X(CacheIoFailure, "local cache cannot be read or written")                                     \
+    X(CacheEntryTooLarge, "instance is larger than the whole cache")                               \
+    X(CryptoFailure, "encryption library failure or invalid key")                                  \
+    X(KeyStoreUnavailable, "no OS keyring available for the cache key")
 
 enum class ErrorCode
 {

@@ -8,6 +8,7 @@
 // The page cache is not dropped (that needs root): after the first run the files are usually
 // cached, so the figures are warm-cache figures.
 
+#include "benchcommon.h"
 #include "loadmethods.h"
 
 #include <QCoreApplication>
@@ -64,24 +65,6 @@ std::optional<Run> runMethod(const QString& method, const QString& folder)
         return Run{f[1].toDouble(), f[2].toLong(), f[3].toLong(), f[4], f.mid(6).join(' ')};
     }
     return std::nullopt;
-}
-
-QString defaultFolder(QTextStream& err)
-{
-    const QString out = QDir::temp().filePath(QStringLiteral("fenestra-bench-demo"));
-    err << "generating the demo data into " << out << " ...\n";
-    err.flush();
-    const int rc = QProcess::execute(
-        QStringLiteral(FENESTRA_SYSTEM_PYTHON),
-        {QStringLiteral(FENESTRA_SOURCE_DIR "/resources/demo/generate_demo.py"),
-         QStringLiteral("--out"), out, QStringLiteral("--profile"), QStringLiteral("demo")});
-    return rc == 0 ? out + QStringLiteral("/ct") : QString();
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
 }
 
 struct Summary
@@ -145,7 +128,7 @@ int main(int argc, char* argv[])
         runs = std::max(1, args.value(at + 1).toInt());
         args.remove(at, std::min<qsizetype>(2, args.size() - at));
     }
-    const QString folder = args.isEmpty() ? defaultFolder(err) : args.front();
+    const QString folder = args.isEmpty() ? fenestra::bench::demoCtFolder(err) : args.front();
     if (folder.isEmpty() || !QDir(folder).exists()) {
         err << "usage: fenestra_bench_load [CT_FOLDER] [--runs N]\n";
         return 1;

@@ -1,91 +1,337 @@
-// The viewer window opens a study and shows the middle image of the first display set exactly
-// as the 2D pipeline renders it.
+// The review workstation as a whole, with real widgets and real rendering under Xvfb: opening,
+// comparing two studies side by side, measurements kept with the study, export, language, and
+// closing while frames are still loading.
 
-#include "dicom/dicomreader.h"
+#include "gui/exporter.h"
 #include "gui/mainwindow.h"
-#include "gui/stackview.h"
-#include "image/framerenderer.h"
-#include "media/importer.h"
+#include "gui/thumbnailstrip.h"
+#include "gui/viewsync.h"
+#include "render/vtkviewport.h"
+#include "settings.h"
+#include "translations.h"
+#include "widgets/imageview.h"
 
+#include <QApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QListWidget>
+#include <QMenuBar>
+#include <QPointer>
 #include <QSignalSpy>
+#include <QSurfaceFormat>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace fenestra;
+using viewer::ImageView;
 
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 private slots:
+    void init();
+    void cleanup();
     void openFolder_showsMiddleImageOfFirstSeries();
     void openMissingPath_listsTheErrorAndKeepsWorking();
+    void screenshots_inEnglishAndFrench_showTheImage_data();
+    void screenshots_inEnglishAndFrench_showTheImage();
+    void sideBySide_priorStudy_scrollsByPosition();
+    void sideBySide_axialAndCoronal_showReferenceLines();
+    void measurements_areKeptWithTheStudy();
+    void exportWholeSeries_writesOneImagePerFrame();
+    void closeWhileLoading_neitherCrashesNorLeavesWork();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<app::Settings> m_settings;
+    std::unique_ptr<app::MainWindow> openWindow(const QStringList& folders);
 };
 
 namespace {
 
-QString ctFolder()
+QString data(const QString& folder)
 {
-    return QStringLiteral(FENESTRA_TEST_DATA "/ct");
+    return QStringLiteral(FENESTRA_TEST_DATA "/") + folder;
 }
 
-// The middle frame of the CT phantom as the pipeline renders it.
-QImage expectedMiddleImage()
+QJsonObject manifest()
 {
-    const viewer::ImportResult result = viewer::importPaths({ctFolder()});
-    const auto tree = result.library.tree();
-    const viewer::DisplaySet& ds = tree.at(0).studies.at(0).series.at(0).displaySets.at(0);
-    const viewer::FrameRef& ref = ds.frames.at(ds.frames.size() / 2);
-    auto pixels = viewer::decodeDicomPixels(
-        viewer::DicomSource{ref.instance->source, ref.instance->localPath, {}});
-    return pixels ? viewer::renderFrame(*ref.instance, *pixels, ref.frame) : QImage();
+    QFile f(data(QStringLiteral("manifest.json")));
+    f.open(QIODevice::ReadOnly);
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+QJsonObject scenario(const char* name)
+{
+    return manifest()[QLatin1String("scenarios")].toObject()[QLatin1String(name)].toObject();
+}
+
+bool waitShown(ImageView* view, int timeoutMs = 20000)
+{
+    return QTest::qWaitFor(
+        [view] {
+            return view->hasDisplaySet() && view->isFrameReady(view->currentIndex()) &&
+                   view->centreMessage().isEmpty();
+        },
+        timeoutMs);
+}
+
+// Distinct grey levels in a region of an image, sampled on a grid.
+int greyLevels(const QImage& image, QRect region)
+{
+    QSet<int> greys;
+    for (int y = region.top(); y < region.bottom(); y += 5)
+        for (int x = region.left(); x < region.right(); x += 5)
+            greys.insert(qGray(image.pixel(x, y)));
+    return static_cast<int>(greys.size());
+}
+
+QString keyOfSeries(const app::MainWindow& window, const QString& seriesUid)
+{
+    for (const QString& key : window.displaySetKeys())
+        if (key.startsWith(seriesUid + QLatin1Char('#')))
+            return key;
+    return {};
 }
 
 } // namespace
 
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_settings = std::make_unique<app::Settings>(m_dir->filePath(QStringLiteral("settings.ini")));
+}
+
+void TestMainWindow::cleanup()
+{
+    app::setLanguage(*QCoreApplication::instance(), QStringLiteral("en"));
+    m_settings.reset();
+    m_dir.reset();
+}
+
+std::unique_ptr<app::MainWindow> TestMainWindow::openWindow(const QStringList& folders)
+{
+    auto window =
+        std::make_unique<app::MainWindow>(*m_settings, m_dir->filePath(QStringLiteral("notes")));
+    window->resize(1200, 800);
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return nullptr;
+    QSignalSpy opened(window.get(), &app::MainWindow::opened);
+    QStringList paths;
+    for (const QString& f : folders)
+        paths << data(f);
+    window->openPaths(paths);
+    if (!opened.wait(30000))
+        return nullptr;
+    return window;
+}
+
 void TestMainWindow::openFolder_showsMiddleImageOfFirstSeries()
 {
-    app::MainWindow window;
-    window.resize(900, 700);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QSignalSpy opened(&window, &app::MainWindow::opened);
-    window.openPaths({ctFolder()});
-    QVERIFY(opened.wait(20000));
-
-    auto* view = window.findChild<app::StackView*>();
+    auto window = openWindow({QStringLiteral("ct")});
+    QVERIFY(window);
+    ImageView* view = window->activeView();
     QVERIFY(view != nullptr);
-    const QImage expected = expectedMiddleImage();
-    QVERIFY(!expected.isNull());
-    QCOMPARE(view->currentIndex(), 20); // 40 slices: the middle one
-
-    QTest::qWait(100);
-    const QImage shown = view->grab().toImage().convertToFormat(QImage::Format_RGB32);
-    // Not blank: the phantom shows several grey levels.
-    QSet<QRgb> colours;
-    for (int y = 0; y < shown.height(); y += 7)
-        for (int x = 0; x < shown.width(); x += 7)
-            colours.insert(shown.pixel(x, y));
-    QVERIFY2(colours.size() >= 3, "the view is blank");
-    // The centre of the view shows the centre of the image (fitted, centred): same grey.
-    const int expectedGrey = qGray(expected.pixel(expected.width() / 2, expected.height() / 2));
-    const int shownGrey = qGray(shown.pixel(shown.width() / 2, shown.height() / 2));
-    QVERIFY2(std::abs(expectedGrey - shownGrey) <= 1,
-             qPrintable(QStringLiteral("shown %1, pipeline %2").arg(shownGrey).arg(expectedGrey)));
+    QVERIFY(waitShown(view));
+    QCOMPARE(view->frameCount(), 40);
+    QCOMPARE(view->currentIndex(), 20);
+    QCOMPARE(window->thumbnails()->count(), 1);
+    QCOMPARE(view->tool(), viewer::MouseTool::Scroll);
 }
 
 void TestMainWindow::openMissingPath_listsTheErrorAndKeepsWorking()
 {
-    app::MainWindow window;
-    window.show();
-    QSignalSpy opened(&window, &app::MainWindow::opened);
-    window.openPaths({QStringLiteral("/nonexistent/file.dcm"), ctFolder()});
-    QVERIFY(opened.wait(20000));
-    auto* problems = window.findChild<QListWidget*>();
+    auto window = std::make_unique<app::MainWindow>(*m_settings, m_dir->path());
+    window->show();
+    QSignalSpy opened(window.get(), &app::MainWindow::opened);
+    window->openPaths({QStringLiteral("/nonexistent/file.dcm"), data(QStringLiteral("ct"))});
+    QVERIFY(opened.wait(30000));
+    QListWidget* problems = nullptr;
+    for (QListWidget* list : window->findChildren<QListWidget*>())
+        if (list->count() > 0 && list->item(0)->text().startsWith(QLatin1String("/nonexistent")))
+            problems = list;
     QVERIFY(problems != nullptr);
     QCOMPARE(problems->count(), 1);
-    QVERIFY(problems->item(0)->text().startsWith(QStringLiteral("/nonexistent/file.dcm: ")));
-    QVERIFY(window.findChild<app::StackView*>()->currentIndex() > 0);
+    QVERIFY(waitShown(window->activeView()));
 }
 
-QTEST_MAIN(TestMainWindow)
+void TestMainWindow::screenshots_inEnglishAndFrench_showTheImage_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("fileMenu");
+    QTest::newRow("English") << QStringLiteral("en") << QStringLiteral("&File");
+    QTest::newRow("French") << QStringLiteral("fr") << QStringLiteral("&Fichier");
+}
+
+void TestMainWindow::screenshots_inEnglishAndFrench_showTheImage()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, fileMenu);
+    app::setLanguage(*QCoreApplication::instance(), language);
+    auto window = openWindow({QStringLiteral("ct"), QStringLiteral("mr")});
+    QVERIFY(window);
+    QVERIFY(window->setViewLayout(1, 2));
+    for (ImageView* view : window->views())
+        QVERIFY(waitShown(view));
+    QTest::qWait(200);
+    QCOMPARE(window->menuBar()->actions().first()->text(), fileMenu);
+
+    const QImage shot = window->grab().toImage();
+    const QString file = QDir(QStringLiteral(FENESTRA_BINARY_DIR))
+                             .filePath(QStringLiteral("mainwindow-%1.png").arg(language));
+    QVERIFY(shot.save(file));
+    // Each view's area of the window shows the phantom: many grey levels, not one flat colour.
+    for (ImageView* view : window->views()) {
+        const QRect area(view->mapTo(window.get(), QPoint(0, 0)), view->size());
+        const QImage scaled = shot.scaled(window->size());
+        QVERIFY2(greyLevels(scaled, area) >= 8, qPrintable(file));
+    }
+}
+
+void TestMainWindow::sideBySide_priorStudy_scrollsByPosition()
+{
+    auto window = openWindow({QStringLiteral("ct"), QStringLiteral("scenarios/prior_ct")});
+    QVERIFY(window);
+    QVERIFY(window->setViewLayout(1, 2));
+    const QJsonObject prior = scenario("prior_ct");
+    const QString ctKey = keyOfSeries(*window, manifest()[QLatin1String("studies")]
+                                                   .toObject()[QLatin1String("ct")]
+                                                   .toObject()[QLatin1String("series")]
+                                                   .toArray()[0]
+                                                   .toObject()[QLatin1String("series_instance_uid")]
+                                                   .toString());
+    const QString priorKey =
+        keyOfSeries(*window, prior[QLatin1String("series_instance_uid")].toString());
+    QVERIFY(!ctKey.isEmpty() && !priorKey.isEmpty());
+    QVERIFY(window->openDisplaySet(ctKey, 0));
+    QVERIFY(window->openDisplaySet(priorKey, 1));
+    ImageView* current = window->views().at(0);
+    ImageView* earlier = window->views().at(1);
+    QVERIFY(window->viewSync()->scrollSync());
+    const QJsonArray nearest =
+        prior[QLatin1String("expected")].toObject()[QLatin1String("nearest_prior_slice")].toArray();
+    QCOMPARE(nearest.size(), 40);
+    for (int slice : {0, 7, 20, 33, 39}) {
+        current->setCurrentIndex(slice);
+        QCOMPARE(earlier->currentIndex(), nearest.at(slice).toInt());
+    }
+}
+
+void TestMainWindow::sideBySide_axialAndCoronal_showReferenceLines()
+{
+    auto window = openWindow({QStringLiteral("ct"), QStringLiteral("scenarios/coronal")});
+    QVERIFY(window);
+    QVERIFY(window->setViewLayout(1, 2));
+    const QJsonObject coronal = scenario("coronal");
+    const QString coronalKey =
+        keyOfSeries(*window, coronal[QLatin1String("series_instance_uid")].toString());
+    QVERIFY(window->openDisplaySet(coronalKey, 1));
+    ImageView* axial = window->views().at(0);
+    QVERIFY(waitShown(axial));
+    QVERIFY(waitShown(window->views().at(1)));
+    // The coronal slice shown cuts the axial image along one image row: a horizontal line.
+    const QImage with = axial->renderToImage(true);
+    window->viewSync()->setReferenceLines(false);
+    const QImage without = axial->renderToImage(true);
+    QCOMPARE(with.size(), without.size());
+    int changedRows = 0;
+    for (int y = 0; y < with.height(); ++y) {
+        int changed = 0;
+        for (int x = 0; x < with.width(); ++x)
+            changed += with.pixel(x, y) != without.pixel(x, y) ? 1 : 0;
+        changedRows += changed > with.width() / 3 ? 1 : 0;
+    }
+    QVERIFY2(changedRows >= 1 && changedRows <= 6, qPrintable(QString::number(changedRows)));
+}
+
+void TestMainWindow::measurements_areKeptWithTheStudy()
+{
+    viewer::Measurement length;
+    {
+        auto window = openWindow({QStringLiteral("ct")});
+        QVERIFY(window);
+        ImageView* view = window->activeView();
+        QVERIFY(waitShown(view));
+        const viewer::FrameRef& frame = view->displaySet().frames.at(20);
+        length.id = QUuid::createUuid();
+        length.kind = viewer::MeasurementKind::Length;
+        length.sopInstanceUid = frame.instance->sopInstanceUid;
+        length.points = {QPointF(10.5, 10.5), QPointF(20.5, 10.5)};
+        QSignalSpy changed(view, &ImageView::measurementsChanged);
+        view->setMeasurements({length});
+        view->updateMeasurementText(length.id, QStringLiteral("note"));
+        QVERIFY(changed.count() >= 1);
+    }
+    // A new window on the same store shows it again; the store's file names hold no UID.
+    auto window = openWindow({QStringLiteral("ct")});
+    QVERIFY(window);
+    const auto& restored = window->activeView()->measurements();
+    QCOMPARE(restored.size(), std::size_t{1});
+    QCOMPARE(restored.front().id, length.id);
+    QCOMPARE(restored.front().points, length.points);
+    for (const QString& name :
+         QDir(m_dir->filePath(QStringLiteral("notes"))).entryList(QDir::Files))
+        QVERIFY2(!name.contains(QLatin1String("2.25.")), qPrintable(name));
+}
+
+void TestMainWindow::exportWholeSeries_writesOneImagePerFrame()
+{
+    auto window = openWindow({QStringLiteral("ct")});
+    QVERIFY(window);
+    ImageView* view = window->activeView();
+    QVERIFY(waitShown(view));
+    app::ExportRequest request;
+    request.scope = app::ExportScope::WholeDisplaySet;
+    request.withAnnotations = false;
+    request.target = m_dir->filePath(QStringLiteral("export"));
+    QCOMPARE(app::Exporter::run(*view, request), QString());
+    const QStringList files = QDir(request.target).entryList(QDir::Files, QDir::Name);
+    QCOMPARE(files.size(), 40);
+    QCOMPARE(files.first(), QStringLiteral("image-0001.png"));
+    const QImage first(QDir(request.target).filePath(files.first()));
+    QCOMPARE(first.size(), view->renderToImage(false).size());
+    QCOMPARE(view->currentIndex(), 20); // the view is back where it was
+
+    request.scope = app::ExportScope::CurrentView;
+    request.format = QStringLiteral("jpg");
+    request.target = m_dir->filePath(QStringLiteral("view.jpg"));
+    QCOMPARE(app::Exporter::run(*view, request), QString());
+    QVERIFY(!QImage(request.target).isNull());
+}
+
+void TestMainWindow::closeWhileLoading_neitherCrashesNorLeavesWork()
+{
+    for (int round = 0; round < 4; ++round) {
+        auto window = std::make_unique<app::MainWindow>(*m_settings, m_dir->path());
+        window->show();
+        QSignalSpy opened(window.get(), &app::MainWindow::opened);
+        window->openPaths({data(QStringLiteral("ct")), data(QStringLiteral("mr"))});
+        if (round % 2 == 0) {
+            // Close the studies as soon as they are listed, while frames are decoding.
+            QVERIFY(opened.wait(30000));
+            QPointer<ImageView> view = window->activeView();
+            view->setCurrentIndex(5);
+            window->closeAll();
+            QVERIFY(!view->hasDisplaySet());
+        }
+        // Destroy the window with whatever is still running (import or decodes).
+        QPointer<ImageView> view = window->activeView();
+        window.reset();
+        QVERIFY(view.isNull());
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(10000));
+    }
+}
+
+int main(int argc, char* argv[])
+{
+    QSurfaceFormat::setDefaultFormat(viewer::VtkViewport::surfaceFormat());
+    QApplication app(argc, argv);
+    TestMainWindow test;
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_mainwindow.moc"

@@ -1,0 +1,109 @@
+#include "settingsdialog.h"
+
+#include "settings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QLabel>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace fenestra::app {
+
+SettingsDialog::SettingsDialog(Settings& settings, QWidget* parent)
+    : QDialog(parent), m_settings(settings)
+{
+    m_language = new QComboBox(this);
+    // Each language in its own words, so a user lost in a foreign interface finds theirs.
+    m_language->addItem(QString(), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Fran\u00e7ais"), QStringLiteral("fr"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_annotations = new QCheckBox(this);
+    m_interpolation = new QCheckBox(this);
+    m_cineFps = new QDoubleSpinBox(this);
+    m_cineFps->setRange(Settings::kMinimumCineFps, Settings::kMaximumCineFps);
+    m_cineFps->setDecimals(1);
+    m_cacheMb = new QSpinBox(this);
+    m_cacheMb->setRange(Settings::kMinimumCacheMb, Settings::kMaximumCacheMb);
+    m_cacheMb->setSingleStep(256);
+
+    m_languageLabel = new QLabel(this);
+    m_cineFpsLabel = new QLabel(this);
+    m_cacheMbLabel = new QLabel(this);
+    m_languageLabel->setBuddy(m_language);
+    m_cineFpsLabel->setBuddy(m_cineFps);
+    m_cacheMbLabel->setBuddy(m_cacheMb);
+    auto* form = new QFormLayout;
+    form->addRow(m_languageLabel, m_language);
+    form->addRow(m_annotations);
+    form->addRow(m_interpolation);
+    form->addRow(m_cineFpsLabel, m_cineFps);
+    form->addRow(m_cacheMbLabel, m_cacheMb);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        apply();
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+
+    retranslate();
+    load();
+}
+
+void SettingsDialog::load()
+{
+    m_language->setCurrentIndex(std::max(0, m_language->findData(m_settings.language())));
+    m_annotations->setChecked(m_settings.annotationsVisible());
+    m_interpolation->setChecked(m_settings.linearInterpolation());
+    m_cineFps->setValue(m_settings.cineFps());
+    m_cacheMb->setValue(m_settings.cacheSizeMb());
+}
+
+void SettingsDialog::apply()
+{
+    const QString previous = m_settings.language();
+    const QString language = m_language->currentData().toString();
+    m_settings.setLanguage(language);
+    m_settings.setAnnotationsVisible(m_annotations->isChecked());
+    m_settings.setLinearInterpolation(m_interpolation->isChecked());
+    m_settings.setCineFps(m_cineFps->value());
+    m_settings.setCacheSizeMb(m_cacheMb->value());
+    m_settings.sync();
+    if (language != previous)
+        emit languageChosen(language);
+}
+
+void SettingsDialog::retranslate()
+{
+    setWindowTitle(tr("Preferences"));
+    m_language->setItemText(0, tr("System language"));
+    m_annotations->setText(tr("Show &annotations in new views"));
+    m_interpolation->setText(tr("&Smooth images (linear interpolation)"));
+    m_cineFps->setSuffix(tr(" frames/s"));
+    m_cacheMb->setSuffix(tr(" MB"));
+    m_languageLabel->setText(tr("&Language:"));
+    m_cineFpsLabel->setText(tr("&Cine rate when the images give none:"));
+    m_cacheMbLabel->setText(tr("&Memory for decoded images:"));
+    m_language->setAccessibleName(tr("Language"));
+    m_annotations->setAccessibleName(tr("Show annotations in new views"));
+    m_interpolation->setAccessibleName(tr("Smooth images"));
+    m_cineFps->setAccessibleName(tr("Cine rate when the images give none"));
+    m_cacheMb->setAccessibleName(tr("Memory for decoded images"));
+}
+
+void SettingsDialog::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+} // namespace fenestra::app

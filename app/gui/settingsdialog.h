@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QSpinBox;
+
+namespace fenestra::app {
+
+class Settings;
+
+// The preferences: interface language (each language named in itself), whether new views show
+// annotations and smooth (linearly interpolated) images, the cine rate used when the images give
+// none, and the memory for decoded images. OK writes them to the settings and emits
+// languageChosen() when the language changed (the window then calls setLanguage()); Cancel
+// leaves the settings untouched.
+//
+// Thread contract: GUI thread only. `settings` must outlive the dialog.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit SettingsDialog(Settings& settings, QWidget* parent = nullptr);
+
+    // Writes the dialog's values to the settings (what OK does before closing).
+    void apply();
+
+signals:
+    void languageChosen(const QString& code); // "" = follow the system
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void load();
+    void retranslate();
+
+    Settings& m_settings;
+    QComboBox* m_language = nullptr;
+    QCheckBox* m_annotations = nullptr;
+    QCheckBox* m_interpolation = nullptr;
+    QDoubleSpinBox* m_cineFps = nullptr;
+    QSpinBox* m_cacheMb = nullptr;
+    QLabel* m_languageLabel = nullptr;
+    QLabel* m_cineFpsLabel = nullptr;
+    QLabel* m_cacheMbLabel = nullptr;
+};
+
+} // namespace fenestra::app

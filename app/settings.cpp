@@ -1,0 +1,169 @@
+#include "settings.h"
+
+#include <QSettings>
+
+#include <algorithm>
+
+namespace fenestra::app {
+
+namespace {
+
+const QString kLanguage = QStringLiteral("ui/language");
+const QString kRecent = QStringLiteral("recent/paths");
+const QString kLayout = QStringLiteral("view/layout");
+const QString kAnnotations = QStringLiteral("view/annotationsVisible");
+const QString kInterpolation = QStringLiteral("view/linearInterpolation");
+const QString kCineFps = QStringLiteral("cine/defaultFps");
+const QString kCacheMb = QStringLiteral("cache/sizeMb");
+const QString kGeometry = QStringLiteral("window/geometry");
+const QString kState = QStringLiteral("window/state");
+
+constexpr double kDefaultCineFps = 10.0;
+constexpr int kDefaultCacheMb = 1024;
+
+} // namespace
+
+bool ViewLayout::isSupported(int rows, int columns)
+{
+    const ViewLayout l{rows, columns};
+    return l == ViewLayout{1, 1} || l == ViewLayout{1, 2} || l == ViewLayout{2, 1} ||
+           l == ViewLayout{2, 2} || l == ViewLayout{3, 3};
+}
+
+QString ViewLayout::toString() const
+{
+    return QStringLiteral("%1x%2").arg(rows).arg(columns);
+}
+
+ViewLayout ViewLayout::parse(const QString& text)
+{
+    const QStringList parts = text.split(QLatin1Char('x'));
+    if (parts.size() != 2)
+        return {0, 0};
+    bool rowsOk = false;
+    bool columnsOk = false;
+    const ViewLayout layout{parts[0].toInt(&rowsOk), parts[1].toInt(&columnsOk)};
+    if (!rowsOk || !columnsOk || !isSupported(layout.rows, layout.columns))
+        return {0, 0};
+    return layout;
+}
+
+Settings::Settings()
+    : m_settings(
+          std::make_unique<QSettings>(QStringLiteral("Fenestra"), QStringLiteral("Fenestra")))
+{}
+
+Settings::Settings(const QString& iniFile)
+    : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
+{}
+
+Settings::~Settings() = default;
+
+QStringList Settings::supportedLanguages()
+{
+    return {QStringLiteral("en"), QStringLiteral("fr"), QStringLiteral("de")};
+}
+
+QString Settings::language() const
+{
+    const QString code = m_settings->value(kLanguage).toString();
+    return supportedLanguages().contains(code) ? code : QString();
+}
+
+void Settings::setLanguage(const QString& code)
+{
+    m_settings->setValue(kLanguage, supportedLanguages().contains(code) ? code : QString());
+}
+
+QStringList Settings::recentPaths() const
+{
+    return m_settings->value(kRecent).toStringList();
+}
+
+void Settings::setRecentPaths(const QStringList& paths)
+{
+    m_settings->setValue(kRecent, paths);
+}
+
+ViewLayout Settings::viewLayout() const
+{
+    const ViewLayout layout = ViewLayout::parse(m_settings->value(kLayout).toString());
+    return layout.rows > 0 ? layout : ViewLayout{};
+}
+
+void Settings::setViewLayout(ViewLayout layout)
+{
+    if (ViewLayout::isSupported(layout.rows, layout.columns))
+        m_settings->setValue(kLayout, layout.toString());
+}
+
+bool Settings::annotationsVisible() const
+{
+    return m_settings->value(kAnnotations, true).toBool();
+}
+
+void Settings::setAnnotationsVisible(bool visible)
+{
+    m_settings->setValue(kAnnotations, visible);
+}
+
+bool Settings::linearInterpolation() const
+{
+    return m_settings->value(kInterpolation, true).toBool();
+}
+
+void Settings::setLinearInterpolation(bool linear)
+{
+    m_settings->setValue(kInterpolation, linear);
+}
+
+double Settings::cineFps() const
+{
+    bool ok = false;
+    const double fps = m_settings->value(kCineFps, kDefaultCineFps).toDouble(&ok);
+    return ok && fps >= kMinimumCineFps && fps <= kMaximumCineFps ? fps : kDefaultCineFps;
+}
+
+void Settings::setCineFps(double fps)
+{
+    m_settings->setValue(kCineFps, std::clamp(fps, kMinimumCineFps, kMaximumCineFps));
+}
+
+int Settings::cacheSizeMb() const
+{
+    bool ok = false;
+    const int mb = m_settings->value(kCacheMb, kDefaultCacheMb).toInt(&ok);
+    return ok && mb >= kMinimumCacheMb && mb <= kMaximumCacheMb ? mb : kDefaultCacheMb;
+}
+
+void Settings::setCacheSizeMb(int megabytes)
+{
+    m_settings->setValue(kCacheMb, std::clamp(megabytes, kMinimumCacheMb, kMaximumCacheMb));
+}
+
+QByteArray Settings::windowGeometry() const
+{
+    return m_settings->value(kGeometry).toByteArray();
+}
+
+void Settings::setWindowGeometry(const QByteArray& geometry)
+{
+    m_settings->setValue(kGeometry, geometry);
+}
+
+QByteArray Settings::windowState() const
+{
+    return m_settings->value(kState).toByteArray();
+}
+
+void Settings::setWindowState(const QByteArray& state)
+{
+    m_settings->setValue(kState, state);
+}
+
+void Settings::sync()
+{
+    m_settings->sync();
+}
+
+} // namespace fenestra::app

@@ -1,0 +1,85 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QSettings;
+
+namespace fenestra::app {
+
+// A grid of views: rows x columns.
+struct ViewLayout
+{
+    int rows = 1;
+    int columns = 1;
+    bool operator==(const ViewLayout&) const = default;
+
+    // The layouts the window offers: 1x1, 1x2, 2x1, 2x2, 3x3.
+    static bool isSupported(int rows, int columns);
+    // "2x3" (rows x columns); parse() returns {0, 0} for anything that is not supported.
+    QString toString() const;
+    static ViewLayout parse(const QString& text);
+};
+
+// The user's preferences, typed, over QSettings. Every getter validates what it reads and
+// falls back to the default, so a hand-edited or stale file never yields an unusable value.
+// The default constructor uses the per-user store of organisation and application "Fenestra"
+// (shared by the window and the command-line tools); the other one an INI file (tests, portable
+// installs).
+//
+// Thread contract: reentrant; an instance is used by one thread at a time (QSettings itself
+// synchronises the store between instances).
+class Settings
+{
+public:
+    Settings();
+    explicit Settings(const QString& iniFile);
+    ~Settings();
+    Settings(const Settings&) = delete;
+    Settings& operator=(const Settings&) = delete;
+
+    // "" follows the system locale; otherwise one of supportedLanguages().
+    static QStringList supportedLanguages(); // "en", "fr", "de"
+    QString language() const;
+    void setLanguage(const QString& code);
+
+    // Most recent first, as stored (RecentItems prunes and caps the list).
+    QStringList recentPaths() const;
+    void setRecentPaths(const QStringList& paths);
+
+    ViewLayout viewLayout() const; // default 1x1
+    void setViewLayout(ViewLayout layout);
+
+    bool annotationsVisible() const; // default true
+    void setAnnotationsVisible(bool visible);
+
+    bool linearInterpolation() const; // default true (false: nearest neighbour)
+    void setLinearInterpolation(bool linear);
+
+    static constexpr double kMinimumCineFps = 1.0;
+    static constexpr double kMaximumCineFps = 120.0;
+    double cineFps() const; // default 10, used when the header gives no rate
+    void setCineFps(double fps);
+
+    static constexpr int kMinimumCacheMb = 64;
+    static constexpr int kMaximumCacheMb = 65536;
+    int cacheSizeMb() const; // default 1024: decoded frames kept in memory
+    void setCacheSizeMb(int megabytes);
+
+    // Window geometry and dock/toolbar state as QMainWindow saves them.
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray& geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray& state);
+
+    // Writes pending changes to the store now (they are written on destruction anyway).
+    void sync();
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace fenestra::app

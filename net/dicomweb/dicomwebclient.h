@@ -1,0 +1,92 @@
+#pragma once
+
+#include "archiveconfig.h"
+#include "dicomwebrequest.h"
+#include "qidoquery.h"
+#include "qidosearch.h"
+#include "wadostream.h"
+
+#include <QObject>
+#include <QSize>
+
+class QNetworkAccessManager;
+
+namespace fenestra::net {
+
+// The DICOMweb client of one archive: QIDO-RS searches and WADO-RS retrievals on a
+// QNetworkAccessManager the caller provides (shared between archives, so that connections are
+// reused and Qt's limit of 6 connections per host applies).
+//
+// Every call returns at once a request object, a child of this client, that is already sent
+// (or fails from the event loop with InvalidArgument when a UID is not a valid UID); connect to
+// its signals right away. The caller deletes the request (deleteLater) when done; destroying
+// the client aborts and destroys the requests still running without emitting finished().
+//
+// WADO-RS binary answers ask for the stored transfer syntax (transfer-syntax=*): the bytes of
+// each instance are those the archive stores, never transcoded.
+//
+// Thread contract: create and use on the thread of the QNetworkAccessManager (normally the GUI
+// thread); not thread-safe. The manager must outlive the client and its requests. Hand
+// received bytes to a worker pool for decoding.
+class DicomWebClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    DicomWebClient(ArchiveConfig archive, QNetworkAccessManager* manager,
+                   QObject* parent = nullptr);
+
+    const ArchiveConfig& archive() const { return m_archive; }
+    void setOptions(RequestOptions options) { m_options = std::move(options); }
+    const RequestOptions& options() const { return m_options; }
+    void setQueryDialect(QueryDialect dialect) { m_dialect = dialect; }
+    QueryDialect queryDialect() const { return m_dialect; }
+
+    // QIDO-RS: GET {base}/studies?..., /studies/{study}/series?...,
+    // /studies/{study}/series/{series}/instances?...
+    QidoSearch* searchStudies(const StudyQuery& query);
+    QidoSearch* searchSeries(const QString& studyUid, const SeriesQuery& query = {});
+    QidoSearch* searchInstances(const QString& studyUid, const QString& seriesUid,
+                                const InstanceQuery& query = {});
+
+    // WADO-RS, streamed: every instance of a series, one instance, or frames (numbers from 1)
+    // of one instance. Instance parts are application/dicom; frame parts are the stored
+    // pixel data (application/octet-stream for native data, or the compressed image type).
+    WadoStream* retrieveSeries(const QString& studyUid, const QString& seriesUid);
+    WadoStream* retrieveInstance(const QString& studyUid, const QString& seriesUid,
+                                 const QString& instanceUid);
+    WadoStream* retrieveFrames(const QString& studyUid, const QString& seriesUid,
+                               const QString& instanceUid, const QList<int>& frames);
+
+    // WADO-RS, one body: the DICOM JSON metadata of every instance of a series (read it with
+    // parseInstances or QJsonDocument), and a rendered image of an instance (the thumbnail:
+    // Orthanc 1.10 has no /thumbnail) scaled to fit `viewport` when it is valid; `accept` is
+    // the image type asked ("image/jpeg", "image/png").
+    WadoFetch* retrieveSeriesMetadata(const QString& studyUid, const QString& seriesUid);
+    WadoFetch* retrieveRendered(const QString& studyUid, const QString& seriesUid,
+                                const QString& instanceUid, QSize viewport = {},
+                                const QByteArray& accept = "image/jpeg");
+
+    // The URL a search at `path` ("/studies") with `items` is sent to (exposed for tests).
+    QUrl searchUrl(const QString& path, const QueryItems& items) const;
+
+private:
+    QidoSearch* search(QidoLevel level, const QString& path, const QueryItems& items,
+                       const QStringList& uids);
+    WadoStream* stream(const QString& path, const QByteArray& accept, const QByteArray& partType,
+                       const QStringList& uids, std::optional<Error> invalid = std::nullopt);
+    WadoFetch* fetch(const QString& path, const QByteArray& accept, const QStringList& uids,
+                     bool compressed, const QString& query = {});
+    QNetworkRequest request(const QUrl& url, const QByteArray& accept, bool compressed) const;
+
+    ArchiveConfig m_archive;
+    QNetworkAccessManager* m_manager;
+    RequestOptions m_options;
+    QueryDialect m_dialect = QueryDialect::Auto;
+};
+
+// True for a syntactically valid DICOM UID (digits and dots, at most 64 characters): only such
+// values are put in a URL path.
+bool isValidUid(const QString& uid);
+
+} // namespace fenestra::net
