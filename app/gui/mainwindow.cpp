@@ -76,6 +76,8 @@ void MainWindow::createDocks()
 {
     m_tree = new QTreeWidget(this);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->setMinimumWidth(240);
     m_thumbnails = new ThumbnailStrip(this);
     m_thumbnails->setOrientation(Qt::Vertical);
     m_measurementList = new MeasurementList(this);
@@ -345,8 +347,15 @@ void MainWindow::populateBrowser()
     }
     m_tree->expandAll();
     m_thumbnails->setDisplaySets(thumbnails);
-    if (firstFill && !thumbnails.empty())
-        openDisplaySet(thumbnails.front().key);
+    if (firstFill) {
+        // Every view of the layout gets the next display set: a comparison is ready at once.
+        std::size_t next = 0;
+        const QList<ImageView*> all = views();
+        for (qsizetype v = 0; v < all.size() && next < thumbnails.size(); ++v)
+            if (!all[v]->hasDisplaySet())
+                openDisplaySet(thumbnails[next++].key, static_cast<int>(v));
+        setActiveView(0);
+    }
 }
 
 QStringList MainWindow::displaySetKeys() const

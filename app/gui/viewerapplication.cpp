@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QScreen>
 #include <QSurfaceFormat>
 #include <QTimer>
 
@@ -21,7 +22,9 @@ void screenshotWhenShown(MainWindow& window, const QString& file)
 {
     auto save = [&window, file] {
         QTimer::singleShot(300, &window, [&window, file] {
-            QApplication::exit(window.grab().save(file) ? 0 : 1);
+            // What the display shows (read back from the window system), not a re-render.
+            const QPixmap shot = window.screen()->grabWindow(window.winId());
+            QApplication::exit(shot.save(file) ? 0 : 1);
         });
     };
     QObject::connect(&window, &MainWindow::opened, &window, [&window, save] {

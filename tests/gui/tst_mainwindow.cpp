@@ -19,6 +19,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPointer>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QSurfaceFormat>
 #include <QTemporaryDir>
@@ -180,7 +181,8 @@ void TestMainWindow::screenshots_inEnglishAndFrench_showTheImage()
     QTest::qWait(200);
     QCOMPARE(window->menuBar()->actions().first()->text(), fileMenu);
 
-    const QImage shot = window->grab().toImage();
+    // What the display shows, read back from the X server.
+    const QImage shot = window->screen()->grabWindow(window->winId()).toImage();
     const QString file = QDir(QStringLiteral(FENESTRA_BINARY_DIR))
                              .filePath(QStringLiteral("mainwindow-%1.png").arg(language));
     QVERIFY(shot.save(file));
@@ -189,6 +191,10 @@ void TestMainWindow::screenshots_inEnglishAndFrench_showTheImage()
         const QRect area(view->mapTo(window.get(), QPoint(0, 0)), view->size());
         const QImage scaled = shot.scaled(window->size());
         QVERIFY2(greyLevels(scaled, area) >= 8, qPrintable(file));
+        // The annotations are drawn: the corner text's yellow-white orientation markers and
+        // white text make the top-left corner of each view differ from plain black.
+        const QRect corner(area.topLeft(), QSize(150, 40));
+        QVERIFY2(greyLevels(scaled, corner) >= 3, qPrintable(file));
     }
 }
 
