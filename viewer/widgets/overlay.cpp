@@ -237,8 +237,12 @@ void drawOutlinedText(QPainter& painter, const QRectF& area, int alignment, cons
 void drawCornerTexts(QPainter& painter, const QRectF& area, const CornerTexts& texts)
 {
     const QRectF inner = area.adjusted(kMargin, kMargin, -kMargin, -kMargin);
-    const double line = QFontMetricsF(painter.font()).height();
+    const QFontMetricsF metrics(painter.font());
+    const double line = metrics.height();
     const QColor colour(235, 235, 235);
+    // Each corner keeps to its half of the view, clear of the orientation marker in the middle
+    // of the edge: long descriptions are cut with an ellipsis rather than run into it.
+    const double room = qMax(0.0, inner.width() / 2.0 - 1.5 * line);
     auto column = [&](const QStringList& lines, int horizontal, bool fromBottom) {
         for (int i = 0; i < lines.size(); ++i) {
             const int slot = fromBottom ? static_cast<int>(lines.size()) - 1 - i : i;
@@ -246,7 +250,8 @@ void drawCornerTexts(QPainter& painter, const QRectF& area, const CornerTexts& t
                 fromBottom
                     ? QRectF(inner.left(), inner.bottom() - (slot + 1) * line, inner.width(), line)
                     : QRectF(inner.left(), inner.top() + slot * line, inner.width(), line);
-            drawOutlinedText(painter, row, horizontal | Qt::AlignTop, lines[i], colour);
+            drawOutlinedText(painter, row, horizontal | Qt::AlignTop,
+                             metrics.elidedText(lines[i], Qt::ElideRight, room), colour);
         }
     };
     column(texts.topLeft, Qt::AlignLeft, false);
