@@ -1,5 +1,7 @@
 #include "settings.h"
 
+#include "gui/archivesettings.h" // net's archive parser, after net's errors header
+
 #include <QSettings>
 
 #include <algorithm>
@@ -17,6 +19,9 @@ const QString kCineFps = QStringLiteral("cine/defaultFps");
 const QString kCacheMb = QStringLiteral("cache/sizeMb");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
+const QString kArchives = QStringLiteral("archives");
+const QString kArchiveName = QStringLiteral("name");
+const QString kArchiveUrl = QStringLiteral("url");
 
 constexpr double kDefaultCineFps = 10.0;
 constexpr int kDefaultCacheMb = 1024;
@@ -159,6 +164,38 @@ QByteArray Settings::windowState() const
 void Settings::setWindowState(const QByteArray& state)
 {
     m_settings->setValue(kState, state);
+}
+
+QList<net::ArchiveConfig> Settings::archives() const
+{
+    QList<net::ArchiveConfig> archives;
+    const int count = m_settings->beginReadArray(kArchives);
+    for (int i = 0; i < count; ++i) {
+        m_settings->setArrayIndex(i);
+        // The URL goes through the command-line parser so both sources obey the same rules.
+        net::Result<net::ArchiveConfig> archive =
+            net::parseArchiveArgument(m_settings->value(kArchiveUrl).toString());
+        if (!archive)
+            continue;
+        const QString name = m_settings->value(kArchiveName).toString().trimmed();
+        if (!name.isEmpty())
+            archive->name = name;
+        archives.append(*archive);
+    }
+    m_settings->endArray();
+    return archives;
+}
+
+void Settings::setArchives(const QList<net::ArchiveConfig>& archives)
+{
+    m_settings->remove(kArchives); // no stale entries past the new end
+    m_settings->beginWriteArray(kArchives, int(archives.size()));
+    for (int i = 0; i < archives.size(); ++i) {
+        m_settings->setArrayIndex(i);
+        m_settings->setValue(kArchiveName, archives[i].name);
+        m_settings->setValue(kArchiveUrl, archives[i].baseUrl.toString());
+    }
+    m_settings->endArray();
 }
 
 void Settings::sync()

@@ -1,12 +1,17 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
 #include <memory>
 
 class QSettings;
+
+namespace fenestra::net {
+struct ArchiveConfig; // dicomweb/archiveconfig.h (through gui/archivesettings.h)
+}
 
 namespace fenestra::app {
 
@@ -68,6 +73,12 @@ public:
     static constexpr int kMaximumCacheMb = 65536;
     int cacheSizeMb() const; // default 1024: decoded frames kept in memory
     void setCacheSizeMb(int megabytes);
+
+    // The DICOMweb archives the user configured, in the user's order. Entries whose URL is not
+    // an absolute http(s) URL with a host are skipped on reading; a missing name becomes
+    // "host:port". Archives given with --archive are not stored here (session only).
+    QList<net::ArchiveConfig> archives() const;
+    void setArchives(const QList<net::ArchiveConfig>& archives);
 
     // Window geometry and dock/toolbar state as QMainWindow saves them.
     QByteArray windowGeometry() const;

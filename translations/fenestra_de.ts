@@ -210,6 +210,153 @@
     </message>
 </context>
 <context>
+    <name>fenestra::app::ArchiveSettings</name>
+    <message>
+        <source>The archive address is not valid.</source>
+        <translation>Die Archivadresse ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The archive cannot be reached.</source>
+        <translation>Das Archiv ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The archive did not answer in time.</source>
+        <translation>Das Archiv hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the archive failed.</source>
+        <translation>Die sichere Verbindung zum Archiv ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The archive answered with an error.</source>
+        <translation>Das Archiv hat mit einem Fehler geantwortet.</translation>
+    </message>
+    <message>
+        <source>The archive requires you to sign in.</source>
+        <translation>Das Archiv verlangt eine Anmeldung.</translation>
+    </message>
+    <message>
+        <source>The archive refused access.</source>
+        <translation>Das Archiv hat den Zugriff verweigert.</translation>
+    </message>
+    <message>
+        <source>The archive&apos;s answer cannot be read.</source>
+        <translation>Die Antwort des Archivs kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The archive&apos;s answer was cut short.</source>
+        <translation>Die Antwort des Archivs ist unvollständig (abgebrochen).</translation>
+    </message>
+    <message>
+        <source>Part of the archive&apos;s answer is malformed.</source>
+        <translation>Ein Teil der Antwort des Archivs ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The request is not valid.</source>
+        <translation>Die Anfrage ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The operation was cancelled.</source>
+        <translation>Der Vorgang wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The images are not in the local cache.</source>
+        <translation>Die Bilder sind nicht im lokalen Cache.</translation>
+    </message>
+    <message>
+        <source>A cached image failed its integrity check.</source>
+        <translation>Ein Bild im Cache hat die Integritätsprüfung nicht bestanden.</translation>
+    </message>
+    <message>
+        <source>The local cache cannot be read or written.</source>
+        <translation>Der lokale Cache kann nicht gelesen oder beschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The image is larger than the whole local cache.</source>
+        <translation>Das Bild ist größer als der gesamte lokale Cache.</translation>
+    </message>
+    <message>
+        <source>The local cache cannot be encrypted or decrypted.</source>
+        <translation>Der lokale Cache kann nicht ver- oder entschlüsselt werden.</translation>
+    </message>
+    <message>
+        <source>No system keyring is available for the cache key.</source>
+        <translation>Für den Cache-Schlüssel ist kein System-Schlüsselbund verfügbar.</translation>
+    </message>
+    <message>
+        <source>Unknown error.</source>
+        <translation>Unbekannter Fehler.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>An archive with this name already exists.</source>
+        <translation>Ein Archiv mit diesem Namen existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>DICOMweb URL</source>
+        <translation>DICOMweb-URL</translation>
+    </message>
+    <message>
+        <source>Archives</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>DICOMweb &amp;URL:</source>
+        <translation>DICOMweb-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Archive name</source>
+        <translation>Archivname</translation>
+    </message>
+    <message>
+        <source>Archive DICOMweb URL</source>
+        <translation>DICOMweb-URL des Archivs</translation>
+    </message>
+    <message>
+        <source>Shown in the search results</source>
+        <translation>Wird in den Suchergebnissen angezeigt</translation>
+    </message>
+    <message>
+        <source>Archive error</source>
+        <translation>Archivfehler</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation>Änd&amp;ern</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Add archive</source>
+        <translation>Archiv hinzufügen</translation>
+    </message>
+    <message>
+        <source>Change selected archive</source>
+        <translation>Ausgewähltes Archiv ändern</translation>
+    </message>
+    <message>
+        <source>Remove selected archive</source>
+        <translation>Ausgewähltes Archiv entfernen</translation>
+    </message>
+</context>
+<context>
     <name>fenestra::app::ExportDialog</name>
     <message>
         <source>Export images</source>
@@ -752,6 +899,180 @@
     <message>
         <source>&amp;Clear recent</source>
         <translation>Liste &amp;leeren</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::app::SearchPanel</name>
+    <message>
+        <source>%1, %2</source>
+        <comment>family name, given names</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Patient &amp;name:</source>
+        <translation>Patienten&amp;name:</translation>
+    </message>
+    <message>
+        <source>Patient &amp;ID:</source>
+        <translation>Patienten-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>&amp;Geburtsdatum:</translation>
+    </message>
+    <message>
+        <source>Study date &amp;from:</source>
+        <translation>Studiendatum &amp;von:</translation>
+    </message>
+    <message>
+        <source>Study date &amp;to:</source>
+        <translation>Studiendatum &amp;bis:</translation>
+    </message>
+    <message>
+        <source>&amp;Modality:</source>
+        <translation>&amp;Modalität:</translation>
+    </message>
+    <message>
+        <source>&amp;Accession number:</source>
+        <translation>&amp;Auftragsnummer:</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Patientenname</translation>
+    </message>
+    <message>
+        <source>FAMILY^Given; * and ? are wildcards</source>
+        <translation>NACHNAME^Vorname; * und ? sind Platzhalter</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>Patienten-ID</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Study date from</source>
+        <translation>Studiendatum von</translation>
+    </message>
+    <message>
+        <source>Study date to</source>
+        <translation>Studiendatum bis</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>Modalität</translation>
+    </message>
+    <message>
+        <source>Accession number</source>
+        <translation>Auftragsnummer</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>Search the archives</source>
+        <translation>In den Archiven suchen</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>Clear the search fields</source>
+        <translation>Suchfelder leeren</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Studiendatum</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>Modalitäten</translation>
+    </message>
+    <message>
+        <source>Accession</source>
+        <translation>Auftragsnr.</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Serien</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiv</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>&amp;More results</source>
+        <translation>&amp;Weitere Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Fetch more results</source>
+        <translation>Weitere Ergebnisse abrufen</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open the selected study</source>
+        <translation>Ausgewählte Studie öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep in local library</source>
+        <translation>In lokaler Bibliothek be&amp;halten</translation>
+    </message>
+    <message>
+        <source>Keep the selected study in the local library</source>
+        <translation>Ausgewählte Studie in der lokalen Bibliothek behalten</translation>
+    </message>
+    <message>
+        <source>%1: ready</source>
+        <translation>%1: bereit</translation>
+    </message>
+    <message>
+        <source>%1: searching…</source>
+        <translation>%1: Suche läuft…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: studies so far: %n, more available</source>
+        <translation>
+            <numerusform>%1: bisher %n Studie, weitere verfügbar</numerusform>
+            <numerusform>%1: bisher %n Studien, weitere verfügbar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: studies found: %n</source>
+        <translation>
+            <numerusform>%1: %n Studie gefunden</numerusform>
+            <numerusform>%1: %n Studien gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: error: %2</source>
+        <translation>%1: Fehler: %2</translation>
+    </message>
+    <message>
+        <source>Status of archive %1</source>
+        <translation>Status des Archivs %1</translation>
     </message>
 </context>
 <context>

@@ -210,6 +210,153 @@
     </message>
 </context>
 <context>
+    <name>fenestra::app::ArchiveSettings</name>
+    <message>
+        <source>The archive address is not valid.</source>
+        <translation>L&apos;adresse de l&apos;archive n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>The archive cannot be reached.</source>
+        <translation>L&apos;archive est injoignable.</translation>
+    </message>
+    <message>
+        <source>The archive did not answer in time.</source>
+        <translation>L&apos;archive n&apos;a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the archive failed.</source>
+        <translation>La connexion sécurisée à l&apos;archive a échoué.</translation>
+    </message>
+    <message>
+        <source>The archive answered with an error.</source>
+        <translation>L&apos;archive a répondu par une erreur.</translation>
+    </message>
+    <message>
+        <source>The archive requires you to sign in.</source>
+        <translation>L&apos;archive exige une authentification.</translation>
+    </message>
+    <message>
+        <source>The archive refused access.</source>
+        <translation>L&apos;archive a refusé l&apos;accès.</translation>
+    </message>
+    <message>
+        <source>The archive&apos;s answer cannot be read.</source>
+        <translation>La réponse de l&apos;archive ne peut pas être lue.</translation>
+    </message>
+    <message>
+        <source>The archive&apos;s answer was cut short.</source>
+        <translation>La réponse de l&apos;archive est incomplète (interrompue).</translation>
+    </message>
+    <message>
+        <source>Part of the archive&apos;s answer is malformed.</source>
+        <translation>Une partie de la réponse de l&apos;archive est mal formée.</translation>
+    </message>
+    <message>
+        <source>The request is not valid.</source>
+        <translation>La requête n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>The operation was cancelled.</source>
+        <translation>L&apos;opération a été annulée.</translation>
+    </message>
+    <message>
+        <source>The images are not in the local cache.</source>
+        <translation>Les images ne sont pas dans le cache local.</translation>
+    </message>
+    <message>
+        <source>A cached image failed its integrity check.</source>
+        <translation>Une image du cache a échoué au contrôle d&apos;intégrité.</translation>
+    </message>
+    <message>
+        <source>The local cache cannot be read or written.</source>
+        <translation>Le cache local ne peut être ni lu ni écrit.</translation>
+    </message>
+    <message>
+        <source>The image is larger than the whole local cache.</source>
+        <translation>L&apos;image est plus grande que la totalité du cache local.</translation>
+    </message>
+    <message>
+        <source>The local cache cannot be encrypted or decrypted.</source>
+        <translation>Le cache local ne peut être ni chiffré ni déchiffré.</translation>
+    </message>
+    <message>
+        <source>No system keyring is available for the cache key.</source>
+        <translation>Aucun trousseau de clés du système n&apos;est disponible pour la clé du cache.</translation>
+    </message>
+    <message>
+        <source>Unknown error.</source>
+        <translation>Erreur inconnue.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>An archive with this name already exists.</source>
+        <translation>Une archive portant ce nom existe déjà.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>DICOMweb URL</source>
+        <translation>URL DICOMweb</translation>
+    </message>
+    <message>
+        <source>Archives</source>
+        <translation>Archives</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>DICOMweb &amp;URL:</source>
+        <translation>&amp;URL DICOMweb :</translation>
+    </message>
+    <message>
+        <source>Archive name</source>
+        <translation>Nom de l&apos;archive</translation>
+    </message>
+    <message>
+        <source>Archive DICOMweb URL</source>
+        <translation>URL DICOMweb de l&apos;archive</translation>
+    </message>
+    <message>
+        <source>Shown in the search results</source>
+        <translation>Affiché dans les résultats de recherche</translation>
+    </message>
+    <message>
+        <source>Archive error</source>
+        <translation>Erreur d&apos;archive</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>A&amp;jouter</translation>
+    </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation>Modi&amp;fier</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Add archive</source>
+        <translation>Ajouter une archive</translation>
+    </message>
+    <message>
+        <source>Change selected archive</source>
+        <translation>Modifier l&apos;archive sélectionnée</translation>
+    </message>
+    <message>
+        <source>Remove selected archive</source>
+        <translation>Retirer l&apos;archive sélectionnée</translation>
+    </message>
+</context>
+<context>
     <name>fenestra::app::ExportDialog</name>
     <message>
         <source>Export images</source>
@@ -752,6 +899,180 @@
     <message>
         <source>&amp;Clear recent</source>
         <translation>&amp;Effacer la liste</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::app::SearchPanel</name>
+    <message>
+        <source>%1, %2</source>
+        <comment>family name, given names</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Patient &amp;name:</source>
+        <translation>Nom du &amp;patient :</translation>
+    </message>
+    <message>
+        <source>Patient &amp;ID:</source>
+        <translation>&amp;ID patient :</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>Date de &amp;naissance :</translation>
+    </message>
+    <message>
+        <source>Study date &amp;from:</source>
+        <translation>Date d&apos;étude &amp;depuis le :</translation>
+    </message>
+    <message>
+        <source>Study date &amp;to:</source>
+        <translation>Date d&apos;étude &amp;jusqu&apos;au :</translation>
+    </message>
+    <message>
+        <source>&amp;Modality:</source>
+        <translation>&amp;Modalité :</translation>
+    </message>
+    <message>
+        <source>&amp;Accession number:</source>
+        <translation>N° d&apos;&amp;accession :</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Nom du patient</translation>
+    </message>
+    <message>
+        <source>FAMILY^Given; * and ? are wildcards</source>
+        <translation>NOM^Prénom ; * et ? sont des jokers</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>ID patient</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Study date from</source>
+        <translation>Date d&apos;étude depuis le</translation>
+    </message>
+    <message>
+        <source>Study date to</source>
+        <translation>Date d&apos;étude jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Indifférent</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>Modalité</translation>
+    </message>
+    <message>
+        <source>Accession number</source>
+        <translation>Numéro d&apos;accession</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Rechercher</translation>
+    </message>
+    <message>
+        <source>Search the archives</source>
+        <translation>Rechercher dans les archives</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Effacer</translation>
+    </message>
+    <message>
+        <source>Clear the search fields</source>
+        <translation>Effacer les champs de recherche</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Date de l&apos;étude</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>Modalités</translation>
+    </message>
+    <message>
+        <source>Accession</source>
+        <translation>N° d&apos;accession</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Séries</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Résultats de recherche</translation>
+    </message>
+    <message>
+        <source>&amp;More results</source>
+        <translation>Plus de résul&amp;tats</translation>
+    </message>
+    <message>
+        <source>Fetch more results</source>
+        <translation>Charger plus de résultats</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open the selected study</source>
+        <translation>Ouvrir l&apos;étude sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Keep in local library</source>
+        <translation>&amp;Conserver dans la bibliothèque locale</translation>
+    </message>
+    <message>
+        <source>Keep the selected study in the local library</source>
+        <translation>Conserver l&apos;étude sélectionnée dans la bibliothèque locale</translation>
+    </message>
+    <message>
+        <source>%1: ready</source>
+        <translation>%1 : disponible</translation>
+    </message>
+    <message>
+        <source>%1: searching…</source>
+        <translation>%1 : recherche en cours…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: studies so far: %n, more available</source>
+        <translation>
+            <numerusform>%1 : %n étude pour l&apos;instant, d&apos;autres sont disponibles</numerusform>
+            <numerusform>%1 : %n études pour l&apos;instant, d&apos;autres sont disponibles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: studies found: %n</source>
+        <translation>
+            <numerusform>%1 : %n étude trouvée</numerusform>
+            <numerusform>%1 : %n études trouvées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: error: %2</source>
+        <translation>%1 : erreur : %2</translation>
+    </message>
+    <message>
+        <source>Status of archive %1</source>
+        <translation>État de l&apos;archive %1</translation>
     </message>
 </context>
 <context>

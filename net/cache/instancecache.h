@@ -1,7 +1,7 @@
 #pragma once
 
 #include "cache/cacheindex.h"
-#include "core/errors.h"
+#include "core/neterrors.h"
 
 #include <QByteArray>
 #include <QDateTime>

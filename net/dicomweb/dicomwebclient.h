@@ -23,7 +23,20 @@ namespace fenestra::net {
 // the client aborts and destroys the requests still running without emitting finished().
 //
 // WADO-RS binary answers ask for the stored transfer syntax (transfer-syntax=*): the bytes of
-// each instance are those the archive stores, never transcoded.
+// each instance are those the archive stores, never transcoded. (Orthanc 1.10 with DICOMweb
+// 1.7 honours it; it refuses frame retrieval for syntaxes it does not know, such as HTJ2K, with
+// HTTP 500: retrieve whole instances for those.)
+//
+// Typical use (progressive loading):
+//     auto* stream = client.retrieveInstance(study, series, sop);
+//     connect(stream, &WadoStream::partReceived, this, [](const WadoPart& part) {
+//         /* hand part.bytes to the decoding pool */ });
+//     connect(stream, &WadoStream::partFailed, this, [](int index, const Error& e) { ... });
+//     connect(stream, &DicomWebRequest::finished, this, [stream] {
+//         /* stream->outcome(): Clean, Warnings, Errored (error->code: ConnectionFailed,
+//            Timeout, HttpError + httpStatus, TruncatedResponse, ...) or Cancelled */
+//         stream->deleteLater(); });
+//     ... stream->cancel(); // switching series: aborts at once, finished() says Cancelled
 //
 // Thread contract: create and use on the thread of the QNetworkAccessManager (normally the GUI
 // thread); not thread-safe. The manager must outlive the client and its requests. Hand

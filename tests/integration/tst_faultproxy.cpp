@@ -20,7 +20,7 @@ namespace {
 class Source : public QObject
 {
 public:
-    explicit Source(QByteArray payload = {}) : m_payload(std::move(payload))
+    explicit Source(QByteArray payload = {}) : m_server(this), m_payload(std::move(payload))
     {
         m_server.listen(QHostAddress::LocalHost, 0);
         connect(&m_server, &QTcpServer::newConnection, this, [this] {
@@ -203,13 +203,23 @@ void TestFaultProxy::capture_keepsTheStartOfEachResponse()
 void TestFaultProxy::workerThread_forwardsWhileTheCallingThreadBlocks()
 {
     const QByteArray payload = pattern(2 * 1024 * 1024);
-    QThread thread;
-    thread.start();
-    // The source too: this thread blocks in waitForReadyRead below and runs no event loop.
+    // The source and the proxy on a worker thread; this thread blocks in waitForReadyRead.
+    struct Worker
+    {
+        QThread thread;
+        Worker() { thread.start(); }
+        ~Worker()
+        {
+            thread.quit();
+            thread.wait();
+        }
+    } worker;
     auto* source = new Source(payload);
-    source->moveToThread(&thread);
     auto* proxy = new FaultProxy;
-    proxy->moveToThread(&thread);
+    source->moveToThread(&worker.thread);
+    proxy->moveToThread(&worker.thread);
+    connect(&worker.thread, &QThread::finished, source, &QObject::deleteLater);
+    connect(&worker.thread, &QThread::finished, proxy, &QObject::deleteLater);
     bool listening = false;
     QMetaObject::invokeMethod(
         proxy, [&] { listening = proxy->listen(source->port()); }, Qt::BlockingQueuedConnection);
@@ -223,10 +233,6 @@ void TestFaultProxy::workerThread_forwardsWhileTheCallingThreadBlocks()
         received += socket.readAll();
     QCOMPARE(received, payload);
     QCOMPARE(proxy->bytesToClient(), payload.size());
-    QMetaObject::invokeMethod(proxy, &QObject::deleteLater);
-    QMetaObject::invokeMethod(source, &QObject::deleteLater);
-    thread.quit();
-    QVERIFY(thread.wait(5000));
 }
 
 QTEST_GUILESS_MAIN(TestFaultProxy)

@@ -98,6 +98,7 @@ private slots:
     void retrieveSeries_everyPartIsAnUploadedFileByteForByte();
     void retrieveInstance_ctInstances_eachIsItsFile();
     void retrieveFrames_usFrame3_isTheThirdFrameOfThePixelData();
+    void retrieveFrames_jpegBaseline_isTheStoredJpegFragment();
     void retrieveSeriesMetadata_ct_listsEveryInstance();
     void retrieveRendered_ct_decodesToTheImageOrViewportSize();
     void retrieveSeries_unknownSeries_isHttpError404();
@@ -115,6 +116,7 @@ private:
     DicomWebClient* direct();
     DicomWebClient* viaProxy();
     QByteArray captureCleanAnswer(const ManifestStudy& study);
+    ManifestSeries jpegBaselineSeries() const;
 
     std::unique_ptr<OrthancServer> m_orthanc;
     QMap<QString, ManifestStudy> m_studies;
@@ -123,6 +125,7 @@ private:
     // offsets count from the start of each answer.
     std::unique_ptr<QNetworkAccessManager> m_manager;
     std::unique_ptr<DicomWebClient> m_client;
+    ManifestSeries m_jpegSeries;
 };
 
 void TestWadoOrthanc::initTestCase()
@@ -134,6 +137,8 @@ void TestWadoOrthanc::initTestCase()
     QVERIFY2(m_orthanc->start(), qPrintable(m_orthanc->lastError()));
     QVERIFY2(uploadStudies(*m_orthanc, m_studies, {"ct", "mr", "us", "cd"}) == 99,
              qPrintable(m_orthanc->lastError()));
+    m_jpegSeries = jpegBaselineSeries();
+    QCOMPARE(m_orthanc->uploadAll(m_jpegSeries.files), 8);
 }
 
 void TestWadoOrthanc::cleanupTestCase()
@@ -244,6 +249,34 @@ void TestWadoOrthanc::retrieveFrames_usFrame3_isTheThirdFrameOfThePixelData()
     QCOMPARE(got.parts.size(), 1);
     QCOMPARE(got.parts.front().bytes, file.mid(pixelStart + 2 * frameSize, frameSize));
     QVERIFY(got.parts.front().contentType.startsWith("application/octet-stream"));
+}
+
+ManifestSeries TestWadoOrthanc::jpegBaselineSeries() const
+{
+    for (const ManifestSeries& series : m_studies.value(QStringLiteral("syntaxes")).series)
+        if (!series.files.isEmpty() &&
+            series.files.front().contains(QLatin1String("/jpeg_baseline/")))
+            return series;
+    return {};
+}
+
+void TestWadoOrthanc::retrieveFrames_jpegBaseline_isTheStoredJpegFragment()
+{
+    // transfer-syntax=*: the frame comes as stored, a JPEG image, not decoded by Orthanc.
+    // (Orthanc 1.10 refuses frames of syntaxes it does not know, HTJ2K for one: HTTP 500.)
+    const QString study = m_studies.value(QStringLiteral("syntaxes")).studyUid;
+    WadoStream* stream = direct()->retrieveFrames(study, m_jpegSeries.seriesUid,
+                                                  m_jpegSeries.sopInstanceUids.front(), {1});
+    Received got;
+    record(stream, got);
+    QVERIFY(waitFinished(stream));
+    QCOMPARE(stream->outcome().status, RequestStatus::Clean);
+    QCOMPARE(got.parts.size(), 1);
+    const WadoPart& frame = got.parts.front();
+    QVERIFY2(frame.contentType.startsWith("image/jpeg; transfer-syntax=1.2.840.10008.1.2.4.50"),
+             frame.contentType.constData());
+    QVERIFY(frame.bytes.startsWith("\xff\xd8"));
+    QVERIFY(fileBytes(m_jpegSeries.files.front()).contains(frame.bytes));
 }
 
 void TestWadoOrthanc::retrieveSeriesMetadata_ct_listsEveryInstance()

@@ -10,6 +10,16 @@ PixelBuffer::PixelBuffer(const PixelFormat& format, int frameCount)
                                                          static_cast<std::size_t>(frameCount)))
 {}
 
+PixelBuffer PixelBuffer::wrap(const PixelFormat& format, int frameCount,
+                              std::shared_ptr<std::byte[]> data)
+{
+    PixelBuffer buffer;
+    buffer.m_format = format;
+    buffer.m_frameCount = data != nullptr ? frameCount : 0;
+    buffer.m_data = std::move(data);
+    return buffer;
+}
+
 std::span<std::byte> PixelBuffer::frame(int index)
 {
     assert(index >= 0 && index < m_frameCount);

@@ -18,6 +18,12 @@ public:
     PixelBuffer() = default;
     PixelBuffer(const PixelFormat& format, int frameCount);
 
+    // A buffer over memory owned elsewhere, without a copy: `data` holds at least
+    // frameCount * format.frameBytes() bytes and keeps their owner alive (an aliasing
+    // shared_ptr, e.g. a slice of a Volume: shared_ptr<std::byte[]>(volume, slicePointer)).
+    static PixelBuffer wrap(const PixelFormat& format, int frameCount,
+                            std::shared_ptr<std::byte[]> data);
+
     const PixelFormat& format() const { return m_format; }
     int frameCount() const { return m_frameCount; }
     bool isEmpty() const { return m_frameCount == 0; }

@@ -79,6 +79,8 @@ void FrameSource::setDisplaySet(const DisplaySet& displaySet)
     cancelJobs();
     m_frames = displaySet.frames;
     m_errors.clear();
+    m_supplied.clear();
+    m_supplyErrors.clear();
 }
 
 void FrameSource::clear()
@@ -86,6 +88,8 @@ void FrameSource::clear()
     cancelJobs();
     m_frames.clear();
     m_errors.clear();
+    m_supplied.clear();
+    m_supplyErrors.clear();
     m_cache.clear();
     m_lru.clear();
     m_cachedBytes = 0;
@@ -110,11 +114,19 @@ const InstanceInfo* FrameSource::instanceAt(int index) const
 
 int FrameSource::frameInBuffer(int index) const
 {
+    if (m_external) {
+        const Supplied* supplied = suppliedAt(index);
+        return supplied != nullptr ? supplied->frameInBuffer : 0;
+    }
     return index >= 0 && index < frameCount() ? m_frames[static_cast<std::size_t>(index)].frame : 0;
 }
 
 std::shared_ptr<const PixelBuffer> FrameSource::pixels(int index) const
 {
+    if (m_external) {
+        const Supplied* supplied = suppliedAt(index);
+        return supplied != nullptr ? supplied->pixels : nullptr;
+    }
     const Key key = instanceAt(index);
     const auto it = m_cache.constFind(key);
     if (key == nullptr || it == m_cache.cend())
@@ -125,12 +137,18 @@ std::shared_ptr<const PixelBuffer> FrameSource::pixels(int index) const
 
 bool FrameSource::isReady(int index) const
 {
+    if (m_external)
+        return suppliedAt(index) != nullptr;
     const Key key = instanceAt(index);
     return key != nullptr && m_cache.contains(key);
 }
 
 std::optional<Error> FrameSource::error(int index) const
 {
+    if (m_external) {
+        const auto found = m_supplyErrors.constFind(index);
+        return found != m_supplyErrors.cend() ? std::optional<Error>(*found) : std::nullopt;
+    }
     const auto it = m_errors.constFind(instanceAt(index));
     if (it == m_errors.cend())
         return std::nullopt;
@@ -139,17 +157,29 @@ std::optional<Error> FrameSource::error(int index) const
 
 bool FrameSource::isPending(int index) const
 {
+    if (m_external)
+        return index >= 0 && index < frameCount() && !isReady(index) && !error(index);
     return m_pending.contains(instanceAt(index));
 }
 
 void FrameSource::request(int index)
 {
+    if (m_external) {
+        if (isPending(index))
+            emit framesWanted(index, 0);
+        return;
+    }
     startJob(index, 1);
 }
 
 void FrameSource::prefetch(int index, int direction)
 {
     const int step = direction < 0 ? -1 : 1;
+    if (m_external) {
+        if (index >= 0 && index < frameCount())
+            emit framesWanted(index, step);
+        return;
+    }
     for (int k = 1; k <= m_ahead; ++k)
         startJob(index + k * step, 0);
     for (int k = 1; k <= m_behind; ++k)
@@ -208,6 +238,8 @@ Result<std::shared_ptr<const PixelBuffer>> FrameSource::decodeNow(int index)
         return cached;
     if (auto failure = error(index))
         return std::unexpected(*failure);
+    if (m_external)
+        return fail(ErrorCode::DecodeFailed, QStringLiteral("frame not received yet"));
     const InstanceInfo* instance = instanceAt(index);
     if (instance == nullptr)
         return fail(ErrorCode::FrameOutOfRange);
@@ -251,6 +283,41 @@ void FrameSource::evict()
         m_cachedBytes -= m_cache.value(oldest).bytes;
         m_cache.remove(oldest);
     }
+}
+
+void FrameSource::setExternalSupply(bool external)
+{
+    if (external == m_external)
+        return;
+    cancelJobs();
+    m_external = external;
+    m_supplied.clear();
+    m_supplyErrors.clear();
+}
+
+void FrameSource::supply(int index, std::shared_ptr<const PixelBuffer> pixels, int frameInBuffer)
+{
+    if (!m_external || index < 0 || index >= frameCount() || pixels == nullptr ||
+        frameInBuffer < 0 || frameInBuffer >= pixels->frameCount())
+        return;
+    m_supplyErrors.remove(index);
+    m_supplied.insert(index, Supplied{std::move(pixels), frameInBuffer});
+    emit frameDecoded(index);
+}
+
+void FrameSource::supplyError(int index, const Error& error)
+{
+    if (!m_external || index < 0 || index >= frameCount())
+        return;
+    m_supplied.remove(index);
+    m_supplyErrors.insert(index, error);
+    emit frameDecoded(index);
+}
+
+const FrameSource::Supplied* FrameSource::suppliedAt(int index) const
+{
+    const auto found = m_supplied.constFind(index);
+    return found != m_supplied.cend() ? &*found : nullptr;
 }
 
 } // namespace fenestra::viewer

@@ -24,6 +24,12 @@ namespace fenestra::viewer {
 // (or given another display set) no result of an earlier job reaches anyone; the destructor
 // cancels the jobs not started yet and waits for the ones running, so none outlives it.
 //
+// External supply (setExternalSupply(true)): the frames come from elsewhere (a series streamed
+// from an archive). request() and prefetch() then decode nothing and emit framesWanted() for
+// the frames not supplied yet; the supplier answers with supply() or supplyError(). Supplied
+// pixels are held per frame by shared pointer (often views of memory the supplier owns, such
+// as a volume slice), so they do not count against the cache limit.
+//
 // Thread contract: GUI thread only (the object); the decoding runs on the pool.
 class FrameSource : public QObject
 {
@@ -62,10 +68,21 @@ public:
     // Decodes on the calling (GUI) thread when not cached; for export. Keeps the result.
     Result<std::shared_ptr<const PixelBuffer>> decodeNow(int index);
 
+    // External supply mode; switching clears what was supplied. Set before setDisplaySet().
+    void setExternalSupply(bool external);
+    bool isExternalSupply() const { return m_external; }
+    // Frame `index` is frame `frameInBuffer` of `pixels`; emits frameDecoded(index).
+    void supply(int index, std::shared_ptr<const PixelBuffer> pixels, int frameInBuffer = 0);
+    // Frame `index` cannot be had; emits frameDecoded(index) (error() tells why).
+    void supplyError(int index, const Error& error);
+
 signals:
     // The instance holding frame `index` was decoded (or failed: see error()). Other frames of
     // the same instance are ready too.
     void frameDecoded(int index);
+    // External supply: frame `index` is wanted now, then its neighbours in `direction` (+1/-1;
+    // 0: the frame alone).
+    void framesWanted(int index, int direction);
 
 private:
     struct Shared;
@@ -85,6 +102,12 @@ private:
     void store(const std::shared_ptr<const InstanceInfo>& instance, PixelBuffer pixels);
     void touch(Key key) const;
     void evict();
+    struct Supplied
+    {
+        std::shared_ptr<const PixelBuffer> pixels;
+        int frameInBuffer = 0;
+    };
+    const Supplied* suppliedAt(int index) const;
 
     std::shared_ptr<Shared> m_shared; // outlives this object while jobs hold it
     // Set (under the shared mutex) when the queued jobs must no longer deliver: on a new
@@ -101,6 +124,10 @@ private:
     QHash<Key, Entry> m_cache;
     QHash<Key, Error> m_errors;
     QHash<Key, std::shared_ptr<const InstanceInfo>> m_pending;
+    // External supply, by frame index.
+    bool m_external = false;
+    QHash<int, Supplied> m_supplied;
+    QHash<int, Error> m_supplyErrors;
 };
 
 } // namespace fenestra::viewer

@@ -45,6 +45,12 @@ ImageView::~ImageView()
 
 void ImageView::setDisplaySet(const DisplaySet& displaySet)
 {
+    setDisplaySet(displaySet, false);
+}
+
+void ImageView::setDisplaySet(const DisplaySet& displaySet, bool externalSupply)
+{
+    m_source->setExternalSupply(externalSupply);
     stopCine();
     cancelMeasurement();
     m_displaySet = displaySet;

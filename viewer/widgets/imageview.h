@@ -60,7 +60,12 @@ public:
     // Opens on the middle frame (the first for non-spatial sets and cine), fitted, with the
     // default window. Measurements of the previous display set are dropped.
     void setDisplaySet(const DisplaySet& displaySet);
+    // The same, with the frames supplied from outside (a streamed series) when
+    // `externalSupply`: see FrameSource's external supply; frameSource() takes the frames.
+    void setDisplaySet(const DisplaySet& displaySet, bool externalSupply);
     void clear();
+    // The provider of this view's frames (owned by the view).
+    FrameSource& frameSource() { return *m_source; }
     const DisplaySet& displaySet() const { return m_displaySet; }
     bool hasDisplaySet() const { return !m_displaySet.frames.empty(); }
     int frameCount() const { return static_cast<int>(m_displaySet.frames.size()); }

@@ -1,4 +1,4 @@
-#include "errors.h"
+#include "neterrors.h"
 
 namespace fenestra::net {
 
