@@ -1,13 +1,16 @@
 #include "mainwindow.h"
 
+#include "dicomweb/dicomwebclient.h"
 #include "errortext.h"
 #include "gui/helpoverlay.h"
 #include "gui/measurementlist.h"
 #include "gui/recentitems.h"
+#include "gui/searchpanel.h"
 #include "gui/thumbnailstrip.h"
 #include "gui/viewgrid.h"
 #include "gui/viewsync.h"
 #include "settings.h"
+#include "stream/streamsession.h"
 #include "widgets/imageview.h"
 
 #include <QActionGroup>
@@ -30,6 +33,7 @@ using namespace fenestra::viewer;
 
 namespace {
 constexpr int kKeyRole = Qt::UserRole + 1;
+constexpr int kRemoteRole = Qt::UserRole + 2; // see mainwindow_archive.cpp
 } // namespace
 
 MainWindow::MainWindow(Settings& settings, const QString& annotationDir, QWidget* parent)
@@ -46,6 +50,7 @@ MainWindow::MainWindow(Settings& settings, const QString& annotationDir, QWidget
     m_statusLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusLabel);
     createDocks();
+    createArchiveDock();
     m_recent = new RecentItems(m_settings, this);
     createActions();
     connect(m_grid, &ViewGrid::layoutChanged, this, [this] { viewsChanged(); });
@@ -68,6 +73,13 @@ MainWindow::~MainWindow()
     if (m_cancelImport)
         m_cancelImport->store(true);
     m_importWatcher.waitForFinished();
+    // Requests go before the network access manager they run on (children are deleted in
+    // creation order, and the manager was created first): streams, clients, the search panel.
+    qDeleteAll(m_streams);
+    m_streams.clear();
+    qDeleteAll(m_clients);
+    m_clients.clear();
+    delete m_search;
     for (ImageView* view : views())
         view->disconnect(this); // views going away are not the user's edits
 }
@@ -203,6 +215,15 @@ void MainWindow::viewsChanged()
     std::vector<ImageView*> list;
     for (ImageView* view : views())
         list.push_back(view);
+    // A view the layout dropped stops its transfers.
+    for (auto it = m_streams.begin(); it != m_streams.end();) {
+        if (std::find(list.begin(), list.end(), it.key()) == list.end()) {
+            delete it.value();
+            it = m_streams.erase(it);
+        } else {
+            ++it;
+        }
+    }
     m_sync->setViews(list);
     refreshMeasurementList();
 }
@@ -270,6 +291,8 @@ void MainWindow::closeAll()
     if (m_cancelImport)
         m_cancelImport->store(true);
     m_pendingPaths.clear();
+    qDeleteAll(m_streams);
+    m_streams.clear();
     for (ImageView* view : views()) {
         const QSignalBlocker quiet(view); // closing is not an edit of the measurements
         view->clear();
@@ -322,7 +345,10 @@ void MainWindow::populateBrowser()
         return;
     const bool firstFill = m_displaySets.isEmpty();
     m_patients = m_imports.front().library.tree();
-    m_tree->clear();
+    // Local studies are listed anew; studies opened from an archive stay.
+    for (int t = m_tree->topLevelItemCount() - 1; t >= 0; --t)
+        if (!m_tree->topLevelItem(t)->data(0, kRemoteRole).isValid())
+            delete m_tree->takeTopLevelItem(t);
     m_displaySets.clear();
     std::vector<ThumbnailEntry> thumbnails;
     for (const PatientNode& patient : m_patients) {
@@ -367,6 +393,8 @@ void MainWindow::showSelected(QTreeWidgetItem* item)
 {
     if (item != nullptr && item->data(0, kKeyRole).isValid())
         openDisplaySet(item->data(0, kKeyRole).toString());
+    else
+        openRemoteItem(item);
 }
 
 bool MainWindow::openDisplaySet(const QString& key, int viewIndex)

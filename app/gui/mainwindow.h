@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dicomweb/archiveconfig.h"
 #include "gui/annotationstore.h"
 #include "media/importer.h"
 
@@ -12,6 +13,7 @@
 #include <vector>
 
 class QActionGroup;
+class QNetworkAccessManager;
 class QLabel;
 class QListWidget;
 class QTreeWidget;
@@ -20,12 +22,19 @@ class QTreeWidgetItem;
 namespace fenestra::viewer {
 class ImageView;
 }
+namespace fenestra::net {
+class DicomWebClient;
+class InstanceCache;
+struct ArchiveConfig;
+} // namespace fenestra::net
 
 namespace fenestra::app {
 
 class HelpOverlay;
 class MeasurementList;
 class RecentItems;
+class SearchPanel;
+class StreamSession;
 class Settings;
 class ThumbnailStrip;
 class ViewGrid;
@@ -61,6 +70,15 @@ public:
     ViewSync* viewSync() const { return m_sync; }
     HelpOverlay* helpOverlay() const { return m_help; }
 
+    // The archives the search panel asks (configured plus those of the command line), and the
+    // encrypted cache streamed instances go to (may be null: no cache).
+    void setArchives(const QList<net::ArchiveConfig>& archives);
+    void setInstanceCache(net::InstanceCache* cache);
+    SearchPanel* searchPanel() const { return m_search; }
+    // Lists the series of a study of an archive in the browser; shows the first in the active
+    // view (streaming it), or, with show false, streams them all into the local cache only.
+    void openRemoteStudy(const net::ArchiveConfig& archive, const QString& studyUid, bool show);
+
 signals:
     // The paths of openPaths() are in the browser and the first display set is shown.
     void opened();
@@ -94,6 +112,12 @@ private:
     void chooseFiles();
     void chooseFolder();
     void chooseArchive();
+    // mainwindow_archive.cpp: search panel and streaming
+    void createArchiveDock();
+    net::DicomWebClient* clientFor(const net::ArchiveConfig& archive);
+    bool openRemoteItem(QTreeWidgetItem* item);
+    QTreeWidgetItem* remoteItem(const QString& seriesUid) const;
+    void streamSeries(QTreeWidgetItem* item, viewer::ImageView* view);
     // mainwindow_measurements.cpp: the measurement list and the annotation store
     void loadMeasurements(viewer::ImageView& view);
     void saveMeasurements(viewer::ImageView& view);
@@ -126,6 +150,12 @@ private:
     std::vector<viewer::ImportResult> m_imports;
     std::vector<viewer::PatientNode> m_patients;
     QHash<QString, viewer::DisplaySet> m_displaySets;
+    QNetworkAccessManager* m_network = nullptr;
+    SearchPanel* m_search = nullptr;
+    net::InstanceCache* m_cache = nullptr;
+    QList<net::ArchiveConfig> m_archives;
+    QHash<QString, net::DicomWebClient*> m_clients; // by base URL
+    QHash<viewer::ImageView*, StreamSession*> m_streams;
     QHash<QString, QString> m_studyOfSeries; // series UID -> study UID
     // Measurements per study, all display sets: what the store holds.
     QHash<QString, std::vector<viewer::Measurement>> m_measurements;

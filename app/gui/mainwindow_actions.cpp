@@ -4,6 +4,7 @@
 
 #include "mainwindow.h"
 
+#include "cache/instancecache.h"
 #include "gui/exportdialog.h"
 #include "gui/helpoverlay.h"
 #include "gui/recentitems.h"
@@ -336,8 +337,20 @@ void MainWindow::openSettings()
     SettingsDialog dialog(m_settings, this);
     connect(&dialog, &SettingsDialog::languageChosen, this,
             [](const QString& code) { setLanguage(*QCoreApplication::instance(), code); });
+    connect(&dialog, &SettingsDialog::clearCacheRequested, this, [this] {
+        if (m_cache != nullptr)
+            m_cache->clear();
+        statusBar()->showMessage(tr("The local image cache is empty."), 5000);
+    });
     if (dialog.exec() != QDialog::Accepted)
         return;
+    // Archives of the settings, plus those given on the command line for this session.
+    QList<net::ArchiveConfig> archives = m_settings.archives();
+    for (const net::ArchiveConfig& a : m_archives)
+        if (std::none_of(archives.begin(), archives.end(),
+                         [&a](const net::ArchiveConfig& b) { return b.baseUrl == a.baseUrl; }))
+            archives << a;
+    setArchives(archives);
     for (ImageView* v : views()) {
         v->setAnnotationsVisible(m_settings.annotationsVisible());
         v->setInterpolation(m_settings.linearInterpolation());

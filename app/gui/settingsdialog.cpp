@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "gui/archivesettings.h"
+
 #include "settings.h"
 
 #include <QCheckBox>
@@ -9,6 +11,8 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -44,6 +48,18 @@ SettingsDialog::SettingsDialog(Settings& settings, QWidget* parent)
     form->addRow(m_interpolation);
     form->addRow(m_cineFpsLabel, m_cineFps);
     form->addRow(m_cacheMbLabel, m_cacheMb);
+    m_archives = new ArchiveSettings(this);
+    m_archivesLabel = new QLabel(this);
+    form->addRow(m_archivesLabel);
+    form->addRow(m_archives);
+    m_clearCache = new QPushButton(this);
+    form->addRow(m_clearCache);
+    connect(m_clearCache, &QPushButton::clicked, this, [this] {
+        if (QMessageBox::question(this, tr("Clear the local image cache"),
+                                  tr("Remove every image received from the archives from this "
+                                     "computer?")) == QMessageBox::Yes)
+            emit clearCacheRequested();
+    });
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         apply();
@@ -65,6 +81,7 @@ void SettingsDialog::load()
     m_interpolation->setChecked(m_settings.linearInterpolation());
     m_cineFps->setValue(m_settings.cineFps());
     m_cacheMb->setValue(m_settings.cacheSizeMb());
+    m_archives->setArchives(m_settings.archives());
 }
 
 void SettingsDialog::apply()
@@ -76,6 +93,7 @@ void SettingsDialog::apply()
     m_settings.setLinearInterpolation(m_interpolation->isChecked());
     m_settings.setCineFps(m_cineFps->value());
     m_settings.setCacheSizeMb(m_cacheMb->value());
+    m_settings.setArchives(m_archives->archives());
     m_settings.sync();
     if (language != previous)
         emit languageChosen(language);
@@ -84,6 +102,9 @@ void SettingsDialog::apply()
 void SettingsDialog::retranslate()
 {
     setWindowTitle(tr("Preferences"));
+    m_archivesLabel->setText(tr("Archives (DICOMweb):"));
+    m_clearCache->setText(tr("&Clear the local image cache..."));
+    m_clearCache->setAccessibleName(tr("Clear the local image cache"));
     m_language->setItemText(0, tr("System language"));
     m_annotations->setText(tr("Show &annotations in new views"));
     m_interpolation->setText(tr("&Smooth images (linear interpolation)"));

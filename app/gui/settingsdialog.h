@@ -6,9 +6,12 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QPushButton;
 class QSpinBox;
 
 namespace fenestra::app {
+
+class ArchiveSettings;
 
 class Settings;
 
@@ -30,6 +33,7 @@ public:
 
 signals:
     void languageChosen(const QString& code); // "" = follow the system
+    void clearCacheRequested();               // confirmed by the user
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -47,6 +51,9 @@ private:
     QLabel* m_languageLabel = nullptr;
     QLabel* m_cineFpsLabel = nullptr;
     QLabel* m_cacheMbLabel = nullptr;
+    ArchiveSettings* m_archives = nullptr;
+    QLabel* m_archivesLabel = nullptr;
+    QPushButton* m_clearCache = nullptr;
 };
 
 } // namespace fenestra::app

@@ -1,5 +1,9 @@
 #include "viewerapplication.h"
 
+#include "cache/instancecache.h"
+#include "cache/keychainkeystore.h"
+#include "cache/keystore.h"
+#include "gui/archivesettings.h"
 #include "mainwindow.h"
 #include "render/vtkviewport.h"
 #include "settings.h"
@@ -8,8 +12,14 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QMessageBox>
 #include <QScreen>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QSurfaceFormat>
+#include <QTextStream>
+#include <QThreadPool>
 #include <QTimer>
 
 namespace fenestra::app {
@@ -38,6 +48,28 @@ void screenshotWhenShown(MainWindow& window, const QString& file)
     });
 }
 
+// The encrypted instance cache: its key in the OS keyring, or, without one, a key that lives
+// only in this process (a session cache in a folder of its own, so that a keyring that is
+// only unavailable today never costs the persistent cache).
+std::unique_ptr<net::InstanceCache> openInstanceCache(QStringList& notices)
+{
+    net::KeychainKeyStore keyring;
+    net::MemoryKeyStore session;
+    auto choice = net::chooseCacheKey(keyring, session);
+    if (!choice)
+        return nullptr;
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    dir += choice->persistent ? QStringLiteral("/instances") : QStringLiteral("/session-instances");
+    QDir().mkpath(dir);
+    auto cache = net::InstanceCache::open(dir, choice->key, {});
+    if (!cache)
+        return nullptr;
+    if (!choice->persistent)
+        notices << MainWindow::tr("No keyring is available: images received from archives are "
+                                  "kept for this session only.");
+    return std::move(*cache);
+}
+
 } // namespace
 
 int runViewer(int argc, char* argv[])
@@ -61,12 +93,32 @@ int runViewer(int argc, char* argv[])
     const QCommandLineOption layout(QStringLiteral("layout"),
                                     MainWindow::tr("View layout: 1x1, 1x2, 2x1, 2x2 or 3x3."),
                                     QStringLiteral("rows x columns"));
+    const QCommandLineOption archive(
+        QStringLiteral("archive"),
+        MainWindow::tr("A DICOMweb archive to search for this session (URL or NAME=URL)."),
+        QStringLiteral("url"));
     parser.addOption(screenshot);
     parser.addOption(layout);
+    parser.addOption(archive);
     parser.process(app);
 
     Settings settings;
+    QList<net::ArchiveConfig> session;
+    for (const QString& value : parser.values(archive)) {
+        auto parsed = archiveFromCommandLine(value);
+        if (!parsed) {
+            QTextStream(stderr) << MainWindow::tr("--archive %1: %2")
+                                       .arg(value, describeArchiveError(parsed.error()))
+                                << '\n';
+            return 1;
+        }
+        session << *parsed;
+    }
+    QStringList notices;
+    const std::unique_ptr<net::InstanceCache> cache = openInstanceCache(notices);
     MainWindow window(settings);
+    window.setInstanceCache(cache.get());
+    window.setArchives(mergeArchives(settings.archives(), session));
     if (parser.isSet(layout)) {
         const ViewLayout chosen = ViewLayout::parse(parser.value(layout));
         window.setViewLayout(chosen.rows, chosen.columns);
@@ -76,7 +128,11 @@ int runViewer(int argc, char* argv[])
         screenshotWhenShown(window, parser.value(screenshot));
     if (!parser.positionalArguments().isEmpty())
         window.openPaths(parser.positionalArguments());
-    return QApplication::exec();
+    for (const QString& notice : notices)
+        window.statusBar()->showMessage(notice, 10000);
+    const int result = QApplication::exec();
+    QThreadPool::globalInstance()->waitForDone(); // no cache write outlives the cache
+    return result;
 }
 
 } // namespace fenestra::app

@@ -39,6 +39,7 @@ class ProxyConnection : public QObject
 {
 public:
     ProxyConnection(FaultProxy* proxy, QTcpSocket* client, int index);
+    ~ProxyConnection() override;
     void dropBoth();
 
 private:
@@ -103,6 +104,15 @@ ProxyConnection::ProxyConnection(FaultProxy* proxy, QTcpSocket* client, int inde
     m_server.connectToHost(QHostAddress::LocalHost, m_proxy->targetPort());
     ++m_proxy->m_open;
     m_proxy->m_connections.append(this);
+}
+
+ProxyConnection::~ProxyConnection()
+{
+    // m_server is destroyed after the queues: its last signals must not reach pump(). The proxy
+    // may be half destroyed already (it deletes its connections last): not touched here.
+    disconnect(&m_server, nullptr, this, nullptr);
+    m_timer.stop();
+    m_server.abort();
 }
 
 double ProxyConnection::bucketSize() const

@@ -1,0 +1,155 @@
+// The archives: the search panel, and studies opened from an archive, whose series stream into
+// the views (first image first) while the rest of the series arrives.
+
+#include "mainwindow.h"
+
+#include "dicomweb/dicomwebclient.h"
+#include "dicomweb/qidosearch.h"
+#include "gui/searchpanel.h"
+#include "stream/streamsession.h"
+#include "widgets/imageview.h"
+
+#include <QDockWidget>
+#include <QNetworkAccessManager>
+#include <QStatusBar>
+#include <QTreeWidget>
+
+namespace fenestra::app {
+
+using namespace fenestra::viewer;
+
+namespace {
+constexpr int kRemoteRole = Qt::UserRole + 2; // "archive index|study UID|series UID"
+} // namespace
+
+void MainWindow::createArchiveDock()
+{
+    m_network = new QNetworkAccessManager(this);
+    m_search = new SearchPanel(m_network, this);
+    auto* dock = new QDockWidget(this);
+    dock->setObjectName(QStringLiteral("archives"));
+    dock->setWidget(m_search);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    m_docks.push_back(dock);
+    dock->hide();
+    connect(m_search, &SearchPanel::openStudyRequested, this,
+            [this](const net::ArchiveConfig& archive, const QString& study) {
+                openRemoteStudy(archive, study, true);
+            });
+    connect(m_search, &SearchPanel::keepStudyRequested, this,
+            [this](const net::ArchiveConfig& archive, const QString& study) {
+                openRemoteStudy(archive, study, false);
+            });
+}
+
+void MainWindow::setArchives(const QList<net::ArchiveConfig>& archives)
+{
+    m_archives = archives;
+    m_search->setArchives(archives);
+    if (!archives.isEmpty())
+        m_docks.back()->show();
+}
+
+void MainWindow::setInstanceCache(net::InstanceCache* cache)
+{
+    m_cache = cache;
+}
+
+net::DicomWebClient* MainWindow::clientFor(const net::ArchiveConfig& archive)
+{
+    const QString key = archive.baseUrl.toString();
+    if (!m_clients.contains(key))
+        m_clients.insert(key, new net::DicomWebClient(archive, m_network, this));
+    return m_clients.value(key);
+}
+
+void MainWindow::openRemoteStudy(const net::ArchiveConfig& archive, const QString& studyUid,
+                                 bool show)
+{
+    net::DicomWebClient* client = clientFor(archive);
+    net::QidoSearch* search = client->searchSeries(studyUid);
+    statusBar()->showMessage(tr("Asking %1 for the series of the study...").arg(archive.name));
+    connect(search, &net::DicomWebRequest::finished, this, [=, this] {
+        search->deleteLater();
+        if (search->outcome().status != net::RequestStatus::Clean) {
+            statusBar()->showMessage(
+                tr("%1 cannot list the series of this study.").arg(archive.name), 8000);
+            return;
+        }
+        auto series = search->series();
+        std::sort(series.begin(), series.end(),
+                  [](const auto& a, const auto& b) { return a.seriesNumber < b.seriesNumber; });
+        auto* studyItem = new QTreeWidgetItem(m_tree, {tr("%1 (archive)").arg(archive.name)});
+        studyItem->setData(0, kRemoteRole, QStringList{}); // kept when local studies are listed
+        for (const net::SeriesRecord& s : series) {
+            auto* item = new QTreeWidgetItem(
+                studyItem,
+                {tr("%1 %2").arg(s.modality, s.seriesDescription),
+                 s.numberOfInstances >= 0 ? QString::number(s.numberOfInstances) : QString()});
+            item->setData(0, kRemoteRole,
+                          QStringList{archive.baseUrl.toString(), archive.name, studyUid,
+                                      s.seriesInstanceUid});
+        }
+        m_tree->expandItem(studyItem);
+        if (series.empty())
+            return;
+        if (show) {
+            streamSeries(studyItem->child(0), activeView());
+        } else {
+            for (int i = 0; i < studyItem->childCount(); ++i)
+                streamSeries(studyItem->child(i), nullptr); // into the local cache only
+        }
+    });
+}
+
+QTreeWidgetItem* MainWindow::remoteItem(const QString& seriesUid) const
+{
+    for (int t = 0; t < m_tree->topLevelItemCount(); ++t) {
+        QTreeWidgetItem* study = m_tree->topLevelItem(t);
+        for (int i = 0; i < study->childCount(); ++i)
+            if (study->child(i)->data(0, kRemoteRole).toStringList().value(3) == seriesUid)
+                return study->child(i);
+    }
+    return nullptr;
+}
+
+bool MainWindow::openRemoteItem(QTreeWidgetItem* item)
+{
+    if (item == nullptr || item->data(0, kRemoteRole).toStringList().size() != 4)
+        return false;
+    streamSeries(item, activeView());
+    return true;
+}
+
+void MainWindow::streamSeries(QTreeWidgetItem* item, ImageView* view)
+{
+    const QStringList ref = item->data(0, kRemoteRole).toStringList();
+    net::ArchiveConfig archive;
+    archive.baseUrl = QUrl(ref.value(0));
+    archive.name = ref.value(1);
+    // One stream per view: switching series cancels the old transfers at once.
+    if (view != nullptr)
+        delete m_streams.take(view);
+    auto* session =
+        new StreamSession(clientFor(archive), m_cache, ref.value(2), ref.value(3), view, {}, this);
+    if (view != nullptr)
+        m_streams.insert(view, session);
+    const QString seriesUid = ref.value(3);
+    connect(&session->streamer(), &SeriesStreamer::progress, this,
+            [this, seriesUid](int done, int total) {
+                if (QTreeWidgetItem* shown = remoteItem(seriesUid))
+                    shown->setText(1, tr("%1/%2").arg(done).arg(total));
+                statusBar()->showMessage(tr("Receiving images: %1 of %2").arg(done).arg(total));
+            });
+    connect(&session->streamer(), &SeriesStreamer::finished, this, [this, session, view] {
+        statusBar()->showMessage(tr("Series received"), 5000);
+        if (view == nullptr)
+            session->deleteLater(); // kept in the cache; nothing to show
+    });
+    connect(&session->streamer(), &SeriesStreamer::failed, this, [this](const Error&) {
+        statusBar()->showMessage(tr("The series cannot be loaded from the archive."), 8000);
+    });
+    session->start();
+}
+
+} // namespace fenestra::app
