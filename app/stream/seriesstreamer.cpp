@@ -35,7 +35,25 @@ void SeriesStreamer::start()
         return;
     m_started = true;
     m_clock.start();
+    // A series seen before opens from the cache at once, also offline: its metadata is kept
+    // there too (encrypted like the instances).
+    if (m_cache != nullptr && m_client != nullptr) {
+        if (auto cached = m_cache->get(metadataRef()); cached && buildItems(*cached)) {
+            m_counters.readyMs = m_clock.elapsed();
+            emit ready(displaySet());
+            emit progress(0, instanceCount());
+            pump();
+            return;
+        }
+    }
     requestMetadata();
+}
+
+net::InstanceRef SeriesStreamer::metadataRef() const
+{
+    // Not a SOP Instance UID (those are digits and dots): it cannot collide with an instance.
+    return net::InstanceRef{m_client->archive().baseUrl.toString(), m_studyUid, m_seriesUid,
+                            QStringLiteral("series-metadata")};
 }
 
 void SeriesStreamer::cancel()
@@ -123,6 +141,8 @@ void SeriesStreamer::onMetadata(net::WadoFetch* fetch)
                                   QStringLiteral("the archive lists no image in the series")});
         return;
     }
+    if (m_cache != nullptr)
+        m_cache->put(metadataRef(), fetch->body()); // a failure only costs the offline reopen
     m_counters.readyMs = m_clock.elapsed();
     emit ready(displaySet());
     emit progress(0, instanceCount());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cache/instancecache.h"
 #include "core/displayset.h"
 #include "core/errors.h"
 #include "core/pixelbuffer.h"
@@ -131,6 +132,7 @@ private:
     };
 
     void requestMetadata();
+    net::InstanceRef metadataRef() const;
     void onMetadata(net::WadoFetch* fetch);
     bool buildItems(const QByteArray& json);
     void pump();

@@ -397,6 +397,16 @@ void TestStreaming::cache_afterFullSession_holdsNoPatientDataInClearAndReopensWi
     QCOMPARE(again.streamer().counters().cacheHits, 40);
     QVERIFY(again.streamer().counters().fetched.isEmpty());
     QCOMPARE(again.arrived.size(), 40);
+    again.session.reset();
+
+    // Offline: with the archive down, the series still opens whole from the cache.
+    QVERIFY(m_orthanc->stop());
+    Streamed offline(m_orthanc->dicomWebUrl(), cache->get(), ct.studyUid, series.seriesUid);
+    const bool ran = offline.run();
+    QVERIFY(m_orthanc->restart());
+    QVERIFY(ran);
+    QCOMPARE(offline.arrived.size(), 40);
+    QCOMPARE(offline.streamer().counters().cacheHits, 40);
 }
 
 QTEST_MAIN(TestStreaming)
