@@ -16,6 +16,7 @@ const QString kLayout = QStringLiteral("view/layout");
 const QString kAnnotations = QStringLiteral("view/annotationsVisible");
 const QString kInterpolation = QStringLiteral("view/linearInterpolation");
 const QString kCineFps = QStringLiteral("cine/defaultFps");
+const QString kConnections = QStringLiteral("archives/connections");
 const QString kCacheMb = QStringLiteral("cache/sizeMb");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
@@ -132,6 +133,19 @@ double Settings::cineFps() const
 void Settings::setCineFps(double fps)
 {
     m_settings->setValue(kCineFps, std::clamp(fps, kMinimumCineFps, kMaximumCineFps));
+}
+
+int Settings::archiveConnections() const
+{
+    bool ok = false;
+    const int n = m_settings->value(kConnections, kDefaultConnections).toInt(&ok);
+    return ok && n >= kMinimumConnections && n <= kMaximumConnections ? n : kDefaultConnections;
+}
+
+void Settings::setArchiveConnections(int connections)
+{
+    m_settings->setValue(kConnections,
+                         std::clamp(connections, kMinimumConnections, kMaximumConnections));
 }
 
 int Settings::cacheSizeMb() const

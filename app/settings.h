@@ -69,6 +69,13 @@ public:
     double cineFps() const; // default 10, used when the header gives no rate
     void setCineFps(double fps);
 
+    // Parallel transfers per streamed series (Qt opens at most 6 connections per host).
+    static constexpr int kMinimumConnections = 1;
+    static constexpr int kMaximumConnections = 6;
+    static constexpr int kDefaultConnections = 4;
+    int archiveConnections() const;
+    void setArchiveConnections(int connections);
+
     static constexpr int kMinimumCacheMb = 64;
     static constexpr int kMaximumCacheMb = 65536;
     int cacheSizeMb() const; // default 1024: decoded frames kept in memory

@@ -826,6 +826,50 @@
         <source>View layout: 1x1, 1x2, 2x1, 2x2 or 3x3.</source>
         <translation>Ansichtslayout: 1x1, 1x2, 2x1, 2x2 oder 3x3.</translation>
     </message>
+    <message>
+        <source>The local image cache is empty.</source>
+        <translation>Der lokale Bildcache ist leer.</translation>
+    </message>
+    <message>
+        <source>Asking %1 for the series of the study...</source>
+        <translation>Serien der Studie werden bei %1 abgefragt...</translation>
+    </message>
+    <message>
+        <source>%1 cannot list the series of this study.</source>
+        <translation>%1 kann die Serien dieser Studie nicht auflisten.</translation>
+    </message>
+    <message>
+        <source>%1 (archive)</source>
+        <translation>%1 (Archiv)</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Receiving images: %1 of %2</source>
+        <translation>Bilder werden empfangen: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Series received</source>
+        <translation>Serie empfangen</translation>
+    </message>
+    <message>
+        <source>The series cannot be loaded from the archive.</source>
+        <translation>Die Serie kann nicht aus dem Archiv geladen werden.</translation>
+    </message>
+    <message>
+        <source>No keyring is available: images received from archives are kept for this session only.</source>
+        <translation>Kein Schlüsselbund verfügbar: Aus Archiven empfangene Bilder werden nur für diese Sitzung aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>A DICOMweb archive to search for this session (URL or NAME=URL).</source>
+        <translation>Ein DICOMweb-Archiv, das in dieser Sitzung durchsucht wird (URL oder NAME=URL).</translation>
+    </message>
+    <message>
+        <source>--archive %1: %2</source>
+        <translation>--archive %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>fenestra::app::MeasurementList</name>
@@ -1132,6 +1176,22 @@
     <message>
         <source>Memory for decoded images</source>
         <translation>Speicher für dekodierte Bilder</translation>
+    </message>
+    <message>
+        <source>Clear the local image cache</source>
+        <translation>Lokalen Bildcache leeren</translation>
+    </message>
+    <message>
+        <source>Remove every image received from the archives from this computer?</source>
+        <translation>Alle aus den Archiven empfangenen Bilder von diesem Computer entfernen?</translation>
+    </message>
+    <message>
+        <source>Archives (DICOMweb):</source>
+        <translation>Archive (DICOMweb):</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the local image cache...</source>
+        <translation>Lokalen Bildcache &amp;leeren...</translation>
     </message>
 </context>
 <context>

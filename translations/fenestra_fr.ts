@@ -826,6 +826,50 @@
         <source>View layout: 1x1, 1x2, 2x1, 2x2 or 3x3.</source>
         <translation>Disposition des vues : 1x1, 1x2, 2x1, 2x2 ou 3x3.</translation>
     </message>
+    <message>
+        <source>The local image cache is empty.</source>
+        <translation>Le cache local d&apos;images est vide.</translation>
+    </message>
+    <message>
+        <source>Asking %1 for the series of the study...</source>
+        <translation>Demande des séries de l&apos;étude à %1...</translation>
+    </message>
+    <message>
+        <source>%1 cannot list the series of this study.</source>
+        <translation>%1 ne peut pas lister les séries de cette étude.</translation>
+    </message>
+    <message>
+        <source>%1 (archive)</source>
+        <translation>%1 (archive)</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Receiving images: %1 of %2</source>
+        <translation>Réception des images : %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Series received</source>
+        <translation>Série reçue</translation>
+    </message>
+    <message>
+        <source>The series cannot be loaded from the archive.</source>
+        <translation>La série ne peut pas être chargée depuis l&apos;archive.</translation>
+    </message>
+    <message>
+        <source>No keyring is available: images received from archives are kept for this session only.</source>
+        <translation>Aucun trousseau de clés n&apos;est disponible : les images reçues des archives ne sont conservées que pour cette session.</translation>
+    </message>
+    <message>
+        <source>A DICOMweb archive to search for this session (URL or NAME=URL).</source>
+        <translation>Une archive DICOMweb à interroger pendant cette session (URL ou NOM=URL).</translation>
+    </message>
+    <message>
+        <source>--archive %1: %2</source>
+        <translation>--archive %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>fenestra::app::MeasurementList</name>
@@ -1132,6 +1176,22 @@
     <message>
         <source>Memory for decoded images</source>
         <translation>Mémoire pour les images décodées</translation>
+    </message>
+    <message>
+        <source>Clear the local image cache</source>
+        <translation>Vider le cache local d&apos;images</translation>
+    </message>
+    <message>
+        <source>Remove every image received from the archives from this computer?</source>
+        <translation>Supprimer de cet ordinateur toutes les images reçues des archives ?</translation>
+    </message>
+    <message>
+        <source>Archives (DICOMweb):</source>
+        <translation>Archives (DICOMweb) :</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the local image cache...</source>
+        <translation>&amp;Vider le cache local d&apos;images...</translation>
     </message>
 </context>
 <context>

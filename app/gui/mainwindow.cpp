@@ -116,8 +116,10 @@ void MainWindow::createDocks()
             [this](QTreeWidgetItem* item) { showSelected(item); });
     connect(m_tree, &QTreeWidget::itemClicked, this,
             [this](QTreeWidgetItem* item) { showSelected(item); });
-    connect(m_thumbnails, &ThumbnailStrip::activated, this,
-            [this](const QString& key) { openDisplaySet(key); });
+    connect(m_thumbnails, &ThumbnailStrip::activated, this, [this](const QString& key) {
+        if (!openDisplaySet(key))
+            openRemoteThumbnail(key);
+    });
     connect(m_measurementList, &MeasurementList::removeRequested, this, [this](const QUuid& id) {
         withActiveView([id](ImageView& view) { view.removeMeasurement(id); });
     });
@@ -298,6 +300,7 @@ void MainWindow::closeAll()
         view->clear();
     }
     m_thumbnails->clear();
+    m_remoteThumbnails.clear();
     m_tree->clear();
     m_errors->clear();
     m_patients.clear();
@@ -373,6 +376,8 @@ void MainWindow::populateBrowser()
     }
     m_tree->expandAll();
     m_thumbnails->setDisplaySets(thumbnails);
+    for (auto it = m_remoteThumbnails.cbegin(); it != m_remoteThumbnails.cend(); ++it)
+        m_thumbnails->addEntry(it.key(), it->label, it->frameCount); // streamed series stay
     if (firstFill) {
         // Every view of the layout gets the next display set: a comparison is ready at once.
         std::size_t next = 0;

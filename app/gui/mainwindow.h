@@ -116,6 +116,7 @@ private:
     void createArchiveDock();
     net::DicomWebClient* clientFor(const net::ArchiveConfig& archive);
     bool openRemoteItem(QTreeWidgetItem* item);
+    bool openRemoteThumbnail(const QString& key);
     QTreeWidgetItem* remoteItem(const QString& seriesUid) const;
     void streamSeries(QTreeWidgetItem* item, viewer::ImageView* view);
     // mainwindow_measurements.cpp: the measurement list and the annotation store
@@ -156,7 +157,13 @@ private:
     QList<net::ArchiveConfig> m_archives;
     QHash<QString, net::DicomWebClient*> m_clients; // by base URL
     QHash<viewer::ImageView*, StreamSession*> m_streams;
-    QHash<QString, QString> m_studyOfSeries; // series UID -> study UID
+    struct RemoteThumbnail
+    {
+        QString label;
+        int frameCount = 0;
+    };
+    QHash<QString, RemoteThumbnail> m_remoteThumbnails; // by display set key
+    QHash<QString, QString> m_studyOfSeries;            // series UID -> study UID
     // Measurements per study, all display sets: what the store holds.
     QHash<QString, std::vector<viewer::Measurement>> m_measurements;
 };

@@ -6,6 +6,9 @@
 #include "dicomweb/dicomwebclient.h"
 #include "dicomweb/qidosearch.h"
 #include "gui/searchpanel.h"
+#include "gui/thumbnailstrip.h"
+#include "image/framerenderer.h"
+#include "settings.h"
 #include "stream/streamsession.h"
 #include "widgets/imageview.h"
 
@@ -113,6 +116,13 @@ QTreeWidgetItem* MainWindow::remoteItem(const QString& seriesUid) const
     return nullptr;
 }
 
+bool MainWindow::openRemoteThumbnail(const QString& key)
+{
+    if (!m_remoteThumbnails.contains(key))
+        return false;
+    return openRemoteItem(remoteItem(key.section(QLatin1Char('#'), 0, 0)));
+}
+
 bool MainWindow::openRemoteItem(QTreeWidgetItem* item)
 {
     if (item == nullptr || item->data(0, kRemoteRole).toStringList().size() != 4)
@@ -135,10 +145,32 @@ void MainWindow::streamSeries(QTreeWidgetItem* item, ImageView* view)
     if (view != nullptr)
         m_streams.insert(view, session);
     const QString seriesUid = ref.value(3);
-    connect(&session->streamer(), &SeriesStreamer::progress, this,
-            [this, seriesUid](int done, int total) {
+    const QString label = item->text(0);
+    SeriesStreamer* streamer = &session->streamer();
+    // The series gets its thumbnail (its first image to arrive) with the transfer's progress.
+    connect(streamer, &SeriesStreamer::ready, this, [this, label](const DisplaySet& ds) {
+        const QString key = ThumbnailStrip::keyFor(ds);
+        m_remoteThumbnails.insert(key, {label, static_cast<int>(ds.frames.size())});
+        m_thumbnails->addEntry(key, label, static_cast<int>(ds.frames.size()));
+        m_thumbnails->setCurrent(key);
+    });
+    connect(streamer, &SeriesStreamer::frameArrived, this, [this, streamer](int frame) {
+        const QString key = ThumbnailStrip::keyFor(streamer->displaySet());
+        if (!m_thumbnails->thumbnail(key).isNull())
+            return;
+        const auto pixels = streamer->pixels(frame);
+        const FrameRef& shown = streamer->displaySet().frames.at(static_cast<std::size_t>(frame));
+        if (pixels != nullptr)
+            m_thumbnails->setThumbnail(
+                key, renderFrame(*shown.instance, *pixels, streamer->frameInBuffer(frame)));
+    });
+    connect(streamer, &SeriesStreamer::progress, this,
+            [this, seriesUid, streamer](int done, int total) {
                 if (QTreeWidgetItem* shown = remoteItem(seriesUid))
                     shown->setText(1, tr("%1/%2").arg(done).arg(total));
+                if (total > 0)
+                    m_thumbnails->setProgress(ThumbnailStrip::keyFor(streamer->displaySet()),
+                                              double(done) / total);
                 statusBar()->showMessage(tr("Receiving images: %1 of %2").arg(done).arg(total));
             });
     connect(&session->streamer(), &SeriesStreamer::finished, this, [this, session, view] {

@@ -47,6 +47,11 @@ SettingsDialog::SettingsDialog(Settings& settings, QWidget* parent)
     form->addRow(m_annotations);
     form->addRow(m_interpolation);
     form->addRow(m_cineFpsLabel, m_cineFps);
+    m_connections = new QSpinBox(this);
+    m_connections->setRange(Settings::kMinimumConnections, Settings::kMaximumConnections);
+    m_connectionsLabel = new QLabel(this);
+    m_connectionsLabel->setBuddy(m_connections);
+    form->addRow(m_connectionsLabel, m_connections);
     form->addRow(m_cacheMbLabel, m_cacheMb);
     m_archives = new ArchiveSettings(this);
     m_archivesLabel = new QLabel(this);
@@ -80,6 +85,7 @@ void SettingsDialog::load()
     m_annotations->setChecked(m_settings.annotationsVisible());
     m_interpolation->setChecked(m_settings.linearInterpolation());
     m_cineFps->setValue(m_settings.cineFps());
+    m_connections->setValue(m_settings.archiveConnections());
     m_cacheMb->setValue(m_settings.cacheSizeMb());
     m_archives->setArchives(m_settings.archives());
 }
@@ -92,6 +98,7 @@ void SettingsDialog::apply()
     m_settings.setAnnotationsVisible(m_annotations->isChecked());
     m_settings.setLinearInterpolation(m_interpolation->isChecked());
     m_settings.setCineFps(m_cineFps->value());
+    m_settings.setArchiveConnections(m_connections->value());
     m_settings.setCacheSizeMb(m_cacheMb->value());
     m_settings.setArchives(m_archives->archives());
     m_settings.sync();
@@ -112,6 +119,8 @@ void SettingsDialog::retranslate()
     m_cacheMb->setSuffix(tr(" MB"));
     m_languageLabel->setText(tr("&Language:"));
     m_cineFpsLabel->setText(tr("&Cine rate when the images give none:"));
+    m_connectionsLabel->setText(tr("Parallel &transfers per series:"));
+    m_connections->setAccessibleName(tr("Parallel transfers per series"));
     m_cacheMbLabel->setText(tr("&Memory for decoded images:"));
     m_language->setAccessibleName(tr("Language"));
     m_annotations->setAccessibleName(tr("Show annotations in new views"));

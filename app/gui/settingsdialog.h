@@ -52,6 +52,8 @@ private:
     QLabel* m_cineFpsLabel = nullptr;
     QLabel* m_cacheMbLabel = nullptr;
     ArchiveSettings* m_archives = nullptr;
+    QSpinBox* m_connections = nullptr;
+    QLabel* m_connectionsLabel = nullptr;
     QLabel* m_archivesLabel = nullptr;
     QPushButton* m_clearCache = nullptr;
 };

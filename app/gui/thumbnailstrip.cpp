@@ -230,6 +230,30 @@ void ThumbnailStrip::setDisplaySets(const std::vector<ThumbnailEntry>& entries)
         }));
 }
 
+void ThumbnailStrip::addEntry(const QString& key, const QString& label, int frameCount)
+{
+    if (itemFor(key) != nullptr)
+        return;
+    auto* item = new QListWidgetItem(QIcon(placeholder()), itemText(label, frameCount), m_list);
+    item->setData(kKeyRole, key);
+    item->setData(kLabelRole, label);
+    item->setData(kFrameCountRole, frameCount);
+    item->setToolTip(label);
+    item->setTextAlignment(Qt::AlignHCenter | Qt::AlignTop);
+}
+
+void ThumbnailStrip::setThumbnail(const QString& key, const QImage& image)
+{
+    QListWidgetItem* item = itemFor(key);
+    if (item == nullptr || image.isNull())
+        return;
+    const QImage scaled =
+        image.scaled(kThumbnailSize, kThumbnailSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    item->setIcon(QIcon(QPixmap::fromImage(scaled)));
+    item->setData(kImageRole, scaled);
+    emit thumbnailReady(key);
+}
+
 void ThumbnailStrip::resultReady(int index)
 {
     QListWidgetItem* item = m_list->item(index);

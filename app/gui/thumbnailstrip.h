@@ -54,6 +54,12 @@ public:
     QImage thumbnail(const QString& key) const; // null until rendered (or when it failed)
     bool isRendering() const;
 
+    // An entry whose picture the caller supplies (a series streaming from an archive), added
+    // after the others without touching them; setThumbnail() sets its picture, scaled.
+    void addEntry(const QString& key, const QString& label, int frameCount);
+    void setThumbnail(const QString& key, const QImage& image);
+    bool contains(const QString& key) const { return itemFor(key) != nullptr; }
+
     // A fraction in [0, 1) shows a bar over the thumbnail; anything else removes it.
     void setProgress(const QString& key, double fraction);
     double progress(const QString& key) const; // -1 without a bar

@@ -6,6 +6,7 @@
 
 #include "gui/mainwindow.h"
 #include "gui/searchpanel.h"
+#include "gui/thumbnailstrip.h"
 #include "media/importer.h"
 #include "render/vtkviewport.h"
 #include "settings.h"
@@ -68,6 +69,12 @@ void TestWindowArchive::openStudyFromSearch_streamsTheSeriesAndShowsItLikeFromDi
     QVERIFY(QTest::qWaitFor(
         [&] { return view->isFrameReady(view->currentIndex()) && view->centreMessage().isEmpty(); },
         30000));
+
+    // The streamed series has its thumbnail, with a progress bar until it is complete.
+    const QString key = app::ThumbnailStrip::keyFor(view->displaySet());
+    QVERIFY(window.thumbnails()->keys().contains(key));
+    QVERIFY(QTest::qWaitFor([&] { return !window.thumbnails()->thumbnail(key).isNull(); }, 30000));
+    QVERIFY(QTest::qWaitFor([&] { return window.thumbnails()->progress(key) < 0; }, 60000));
 
     // The same frames from disk, in a second view: identical pixels on screen.
     viewer::ImageView fromDisk;

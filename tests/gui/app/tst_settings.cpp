@@ -28,6 +28,7 @@ private slots:
     void freshFile_givesTheDefaults();
     void values_roundTripThroughTheFile();
     void invalidValues_fallBackToTheDefaults();
+    void archiveConnections_defaultToFourAndStayWithinQtsLimit();
     void viewLayout_parse_data();
     void viewLayout_parse();
     void dialog_languagesAreNamedInThemselves();
@@ -80,6 +81,18 @@ void TestSettings::values_roundTripThroughTheFile()
     QCOMPARE(settings.cineFps(), 25.0);
     QCOMPARE(settings.cacheSizeMb(), 2048);
     QCOMPARE(settings.windowGeometry(), QByteArray("geometry"));
+}
+
+void TestSettings::archiveConnections_defaultToFourAndStayWithinQtsLimit()
+{
+    Settings settings(iniFile());
+    QCOMPARE(settings.archiveConnections(), 4);
+    settings.setArchiveConnections(2);
+    QCOMPARE(settings.archiveConnections(), 2);
+    settings.setArchiveConnections(40);
+    QCOMPARE(settings.archiveConnections(), 6);
+    settings.setArchiveConnections(0);
+    QCOMPARE(settings.archiveConnections(), 1);
 }
 
 void TestSettings::invalidValues_fallBackToTheDefaults()
