@@ -57,7 +57,6 @@ private:
     void cut(const QByteArray& lastBytes);
     void schedule(qint64 now);
     void finishIfDrained();
-    double bucketSize() const;
 
     FaultProxy* m_proxy;
     QTcpSocket* m_client;
@@ -70,8 +69,6 @@ private:
     qint64 m_queuedToClient = 0;
     qint64 m_readFromServer = 0; // response stream offset of the next byte read
     qint64 m_sentToClient = 0;
-    double m_tokens = 0;
-    qint64 m_lastRefill = 0;
     bool m_serverClosed = false;
     bool m_done = false;    // nothing more is forwarded
     bool m_dropped = false; // both sockets closed, deletion scheduled
@@ -82,7 +79,6 @@ ProxyConnection::ProxyConnection(FaultProxy* proxy, QTcpSocket* client, int inde
 {
     m_client->setParent(this);
     m_clock.start();
-    m_tokens = bucketSize();
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &ProxyConnection::pump);
@@ -115,9 +111,19 @@ ProxyConnection::~ProxyConnection()
     m_server.abort();
 }
 
-double ProxyConnection::bucketSize() const
+double& FaultProxy::refillLink()
 {
-    return std::max(kMinBucketBytes, double(m_proxy->m_bandwidth.load()) * kBucketSeconds);
+    const double size = std::max(kMinBucketBytes, double(m_bandwidth.load()) * kBucketSeconds);
+    if (!m_linkClock.isValid()) {
+        m_linkClock.start();
+        m_linkTokens = size;
+        m_linkRefill = 0;
+    }
+    const qint64 now = linkNow();
+    m_linkTokens = std::min(size, m_linkTokens + double(m_bandwidth.load()) *
+                                                     double(now - m_linkRefill) / 1000.0);
+    m_linkRefill = now;
+    return m_linkTokens;
 }
 
 void ProxyConnection::readClient()
@@ -178,15 +184,13 @@ void ProxyConnection::pumpToServer(qint64 now)
 bool ProxyConnection::pumpToClient(qint64 now)
 {
     const qint64 bandwidth = m_proxy->m_bandwidth.load();
-    m_tokens =
-        std::min(bucketSize(), m_tokens + double(bandwidth) * double(now - m_lastRefill) / 1000.0);
-    m_lastRefill = now;
+    double& tokens = m_proxy->refillLink();
     while (!m_toClient.empty() && m_toClient.front().due <= now &&
            m_client->bytesToWrite() < kHighWater) {
         QByteArray& front = m_toClient.front().bytes;
         qint64 size = front.size();
         if (bandwidth > 0)
-            size = std::min(size, qint64(m_tokens));
+            size = std::min(size, qint64(tokens));
         if (size <= 0)
             break;
         qint64 allowed = 0;
@@ -195,7 +199,7 @@ bool ProxyConnection::pumpToClient(qint64 now)
             return false;
         }
         m_client->write(front.constData(), size);
-        m_tokens -= double(size);
+        tokens -= double(size);
         m_sentToClient += size;
         m_queuedToClient -= size;
         m_proxy->m_bytesToClient += size;
@@ -235,8 +239,9 @@ void ProxyConnection::schedule(qint64 now)
     if (!m_toClient.empty()) {
         qint64 due = m_toClient.front().due;
         const qint64 bandwidth = m_proxy->m_bandwidth.load();
-        if (bandwidth > 0 && m_tokens < 1.0)
-            due = std::max(due, now + qint64(std::ceil((1.0 - m_tokens) * 1000.0 / bandwidth)));
+        const double tokens = m_proxy->refillLink();
+        if (bandwidth > 0 && tokens < 1.0)
+            due = std::max(due, now + qint64(std::ceil((1.0 - tokens) * 1000.0 / bandwidth)));
         if (m_client->bytesToWrite() >= kHighWater)
             due = std::max(due, now + 5);
         next = next < 0 ? due : std::min(next, due);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QList>
 #include <QMutex>
@@ -17,7 +18,8 @@ class ProxyConnection;
 // A TCP proxy on 127.0.0.1 (ephemeral port) in front of a local server, for slow links and
 // faults: each accepted connection opens one to the target and forwards both ways with
 //  - latency: added to every byte, per direction;
-//  - bandwidth: a token-bucket limit on server-to-client bytes;
+//  - bandwidth: a token-bucket limit on server-to-client bytes, for the whole link: all
+//    connections draw on one bucket, as they would share one slow line;
 //  - cut: after N bytes of a connection's response stream, the rest is dropped and the
 //    connection to the client is closed (the server side is aborted);
 //  - corruption: the byte at offset K of a connection's response stream is XORed with a mask.
@@ -83,6 +85,12 @@ private:
     std::atomic<quint16> m_targetPort{0};
     std::atomic<qint64> m_latencyMs{0};
     std::atomic<qint64> m_bandwidth{0};
+    // The link's token bucket, shared by the connections (all on the proxy's thread).
+    double m_linkTokens = 0;
+    qint64 m_linkRefill = -1;
+    QElapsedTimer m_linkClock;
+    double& refillLink(); // tokens after refilling up to now
+    qint64 linkNow() const { return m_linkClock.elapsed(); }
     std::atomic<qint64> m_cutOffset{-1};
     std::atomic<int> m_cutTimes{0};
     std::atomic<qint64> m_corruptOffset{-1};
