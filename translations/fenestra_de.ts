@@ -128,6 +128,29 @@
     </message>
 </context>
 <context>
+    <name>Exporter</name>
+    <message>
+        <source>Nothing to export: the image is not loaded.</source>
+        <translation>Nichts zu exportieren: Das Bild ist nicht geladen.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the view is empty.</source>
+        <translation>Nichts zu exportieren: Die Ansicht ist leer.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>Der Ordner %1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Export abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>InfoCommand</name>
     <message>
         <source>Display set %1: %2 x %3, %4 frames, %5</source>
@@ -196,17 +219,6 @@
     <message>
         <source>fenestra info: no path given</source>
         <translation>fenestra info: kein Pfad angegeben</translation>
-    </message>
-</context>
-<context>
-    <name>fenestra::app</name>
-    <message>
-        <source>Nothing to export: the image is not loaded.</source>
-        <translation>Nichts zu exportieren: Das Bild ist nicht geladen.</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -420,21 +432,6 @@
     </message>
 </context>
 <context>
-    <name>fenestra::app::Exporter</name>
-    <message>
-        <source>Nothing to export: the view is empty.</source>
-        <translation>Nichts zu exportieren: Die Ansicht ist leer.</translation>
-    </message>
-    <message>
-        <source>Could not create the folder %1.</source>
-        <translation>Der Ordner %1 konnte nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <source>Export cancelled.</source>
-        <translation>Export abgebrochen.</translation>
-    </message>
-</context>
-<context>
     <name>fenestra::app::HelpOverlay</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -553,10 +550,6 @@
     <message>
         <source>Open &amp;zip archive...</source>
         <translation>&amp;ZIP-Archiv öffnen...</translation>
-    </message>
-    <message>
-        <source>&amp;Recent</source>
-        <translation>Zu&amp;letzt geöffnet</translation>
     </message>
     <message>
         <source>&amp;Close all studies</source>
@@ -1192,6 +1185,14 @@
     <message>
         <source>&amp;Clear the local image cache...</source>
         <translation>Lokalen Bildcache &amp;leeren...</translation>
+    </message>
+    <message>
+        <source>Parallel &amp;transfers per series:</source>
+        <translation>&amp;Parallele Übertragungen pro Serie:</translation>
+    </message>
+    <message>
+        <source>Parallel transfers per series</source>
+        <translation>Parallele Übertragungen pro Serie</translation>
     </message>
 </context>
 <context>

@@ -128,6 +128,29 @@
     </message>
 </context>
 <context>
+    <name>Exporter</name>
+    <message>
+        <source>Nothing to export: the image is not loaded.</source>
+        <translation>Rien à exporter : l&apos;image n&apos;est pas chargée.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the view is empty.</source>
+        <translation>Rien à exporter : la vue est vide.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>Impossible de créer le dossier %1.</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Exportation annulée.</translation>
+    </message>
+</context>
+<context>
     <name>InfoCommand</name>
     <message>
         <source>Display set %1: %2 x %3, %4 frames, %5</source>
@@ -196,17 +219,6 @@
     <message>
         <source>fenestra info: no path given</source>
         <translation>fenestra info : aucun chemin indiqué</translation>
-    </message>
-</context>
-<context>
-    <name>fenestra::app</name>
-    <message>
-        <source>Nothing to export: the image is not loaded.</source>
-        <translation>Rien à exporter : l&apos;image n&apos;est pas chargée.</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -420,21 +432,6 @@
     </message>
 </context>
 <context>
-    <name>fenestra::app::Exporter</name>
-    <message>
-        <source>Nothing to export: the view is empty.</source>
-        <translation>Rien à exporter : la vue est vide.</translation>
-    </message>
-    <message>
-        <source>Could not create the folder %1.</source>
-        <translation>Impossible de créer le dossier %1.</translation>
-    </message>
-    <message>
-        <source>Export cancelled.</source>
-        <translation>Exportation annulée.</translation>
-    </message>
-</context>
-<context>
     <name>fenestra::app::HelpOverlay</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -553,10 +550,6 @@
     <message>
         <source>Open &amp;zip archive...</source>
         <translation>Ouvrir une archive &amp;zip...</translation>
-    </message>
-    <message>
-        <source>&amp;Recent</source>
-        <translation>Éléments &amp;récents</translation>
     </message>
     <message>
         <source>&amp;Close all studies</source>
@@ -1192,6 +1185,14 @@
     <message>
         <source>&amp;Clear the local image cache...</source>
         <translation>&amp;Vider le cache local d&apos;images...</translation>
+    </message>
+    <message>
+        <source>Parallel &amp;transfers per series:</source>
+        <translation>&amp;Transferts parallèles par série :</translation>
+    </message>
+    <message>
+        <source>Parallel transfers per series</source>
+        <translation>Transferts parallèles par série</translation>
     </message>
 </context>
 <context>

@@ -12,19 +12,15 @@ namespace fenestra::app {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("fenestra::app::Exporter", text);
-}
-
 QString save(const QImage& image, const QString& file, const QString& format)
 {
     if (image.isNull())
-        return tr("Nothing to export: the image is not loaded.");
+        return Exporter::tr("Nothing to export: the image is not loaded.");
     QSaveFile out(file);
     const QByteArray fmt = format.toLower() == QLatin1String("png") ? "PNG" : "JPEG";
     if (!out.open(QIODevice::WriteOnly) || !image.save(&out, fmt.constData(), 95) || !out.commit())
-        return tr("Could not write %1: %2").arg(QDir::toNativeSeparators(file), out.errorString());
+        return Exporter::tr("Could not write %1: %2")
+            .arg(QDir::toNativeSeparators(file), out.errorString());
     return {};
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QImage>
 #include <QString>
 
@@ -31,6 +32,8 @@ struct ExportRequest
 // Thread contract: GUI thread only (it renders through the view).
 class Exporter
 {
+    Q_DECLARE_TR_FUNCTIONS(Exporter)
+
 public:
     // Returns an empty string on success, else a translated message for the user.
     static QString run(viewer::ImageView& view, const ExportRequest& request,

@@ -64,9 +64,7 @@ void MainWindow::createActions()
               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] { chooseFolder(); });
     addAction(file, QT_TR_NOOP("Open &zip archive..."),
               QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O), [this] { chooseArchive(); });
-    QAction* recent = file->addMenu(m_recent->menu());
-    m_translatable.push_back({m_recent->menu(), QT_TR_NOOP("&Recent")});
-    Q_UNUSED(recent);
+    file->addMenu(m_recent->menu()); // RecentItems names and translates it
     addAction(file, QT_TR_NOOP("&Close all studies"),
               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W), [this] { closeAll(); });
     file->addSeparator();
