@@ -17,6 +17,7 @@ const QString kAnnotations = QStringLiteral("view/annotationsVisible");
 const QString kInterpolation = QStringLiteral("view/linearInterpolation");
 const QString kCineFps = QStringLiteral("cine/defaultFps");
 const QString kConnections = QStringLiteral("archives/connections");
+const QString kDiskCacheMb = QStringLiteral("archives/cacheMb");
 const QString kCacheMb = QStringLiteral("cache/sizeMb");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
@@ -146,6 +147,19 @@ void Settings::setArchiveConnections(int connections)
 {
     m_settings->setValue(kConnections,
                          std::clamp(connections, kMinimumConnections, kMaximumConnections));
+}
+
+int Settings::diskCacheMb() const
+{
+    bool ok = false;
+    const int mb = m_settings->value(kDiskCacheMb, kDefaultDiskCacheMb).toInt(&ok);
+    return ok && mb >= kMinimumDiskCacheMb && mb <= kMaximumDiskCacheMb ? mb : kDefaultDiskCacheMb;
+}
+
+void Settings::setDiskCacheMb(int megabytes)
+{
+    m_settings->setValue(kDiskCacheMb,
+                         std::clamp(megabytes, kMinimumDiskCacheMb, kMaximumDiskCacheMb));
 }
 
 int Settings::cacheSizeMb() const

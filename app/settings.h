@@ -76,6 +76,13 @@ public:
     int archiveConnections() const;
     void setArchiveConnections(int connections);
 
+    // The encrypted local cache of images received from archives, on disk.
+    static constexpr int kMinimumDiskCacheMb = 256;
+    static constexpr int kMaximumDiskCacheMb = 1024 * 1024;
+    static constexpr int kDefaultDiskCacheMb = 2048;
+    int diskCacheMb() const;
+    void setDiskCacheMb(int megabytes);
+
     static constexpr int kMinimumCacheMb = 64;
     static constexpr int kMaximumCacheMb = 65536;
     int cacheSizeMb() const; // default 1024: decoded frames kept in memory

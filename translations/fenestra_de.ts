@@ -1194,6 +1194,14 @@
         <source>Parallel transfers per series</source>
         <translation>Parallele Übertragungen pro Serie</translation>
     </message>
+    <message>
+        <source>Local image cache on &amp;disk:</source>
+        <translation>Lokaler Bildcache auf der &amp;Festplatte:</translation>
+    </message>
+    <message>
+        <source>Local image cache on disk</source>
+        <translation>Lokaler Bildcache auf der Festplatte</translation>
+    </message>
 </context>
 <context>
     <name>fenestra::app::ThumbnailStrip</name>

@@ -1194,6 +1194,14 @@
         <source>Parallel transfers per series</source>
         <translation>Transferts parallèles par série</translation>
     </message>
+    <message>
+        <source>Local image cache on &amp;disk:</source>
+        <translation>Cache local d&apos;images sur le &amp;disque :</translation>
+    </message>
+    <message>
+        <source>Local image cache on disk</source>
+        <translation>Cache local d&apos;images sur le disque</translation>
+    </message>
 </context>
 <context>
     <name>fenestra::app::ThumbnailStrip</name>

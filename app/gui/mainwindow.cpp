@@ -196,6 +196,7 @@ QWidget* MainWindow::createView()
     auto* view = new ImageView(m_grid);
     view->setAnnotationsVisible(m_settings.annotationsVisible());
     view->setInterpolation(m_settings.linearInterpolation());
+    view->setDecodedCacheLimit(qint64(m_settings.cacheSizeMb()) << 20);
     if (m_tools != nullptr && m_tools->checkedAction() != nullptr)
         view->setTool(static_cast<MouseTool>(m_tools->checkedAction()->data().toInt()));
     connect(view, &ImageView::activated, this,

@@ -349,7 +349,10 @@ void MainWindow::openSettings()
                          [&a](const net::ArchiveConfig& b) { return b.baseUrl == a.baseUrl; }))
             archives << a;
     setArchives(archives);
+    if (m_cache != nullptr)
+        m_cache->setMaxBytes(qint64(m_settings.diskCacheMb()) << 20);
     for (ImageView* v : views()) {
+        v->setDecodedCacheLimit(qint64(m_settings.cacheSizeMb()) << 20);
         v->setAnnotationsVisible(m_settings.annotationsVisible());
         v->setInterpolation(m_settings.linearInterpolation());
     }

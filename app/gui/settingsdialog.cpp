@@ -53,6 +53,12 @@ SettingsDialog::SettingsDialog(Settings& settings, QWidget* parent)
     m_connectionsLabel->setBuddy(m_connections);
     form->addRow(m_connectionsLabel, m_connections);
     form->addRow(m_cacheMbLabel, m_cacheMb);
+    m_diskCacheMb = new QSpinBox(this);
+    m_diskCacheMb->setRange(Settings::kMinimumDiskCacheMb, Settings::kMaximumDiskCacheMb);
+    m_diskCacheMb->setSingleStep(256);
+    m_diskCacheMbLabel = new QLabel(this);
+    m_diskCacheMbLabel->setBuddy(m_diskCacheMb);
+    form->addRow(m_diskCacheMbLabel, m_diskCacheMb);
     m_archives = new ArchiveSettings(this);
     m_archivesLabel = new QLabel(this);
     form->addRow(m_archivesLabel);
@@ -86,6 +92,7 @@ void SettingsDialog::load()
     m_interpolation->setChecked(m_settings.linearInterpolation());
     m_cineFps->setValue(m_settings.cineFps());
     m_connections->setValue(m_settings.archiveConnections());
+    m_diskCacheMb->setValue(m_settings.diskCacheMb());
     m_cacheMb->setValue(m_settings.cacheSizeMb());
     m_archives->setArchives(m_settings.archives());
 }
@@ -99,6 +106,7 @@ void SettingsDialog::apply()
     m_settings.setLinearInterpolation(m_interpolation->isChecked());
     m_settings.setCineFps(m_cineFps->value());
     m_settings.setArchiveConnections(m_connections->value());
+    m_settings.setDiskCacheMb(m_diskCacheMb->value());
     m_settings.setCacheSizeMb(m_cacheMb->value());
     m_settings.setArchives(m_archives->archives());
     m_settings.sync();
@@ -120,6 +128,9 @@ void SettingsDialog::retranslate()
     m_languageLabel->setText(tr("&Language:"));
     m_cineFpsLabel->setText(tr("&Cine rate when the images give none:"));
     m_connectionsLabel->setText(tr("Parallel &transfers per series:"));
+    m_diskCacheMbLabel->setText(tr("Local image cache on &disk:"));
+    m_diskCacheMb->setSuffix(tr(" MB"));
+    m_diskCacheMb->setAccessibleName(tr("Local image cache on disk"));
     m_connections->setAccessibleName(tr("Parallel transfers per series"));
     m_cacheMbLabel->setText(tr("&Memory for decoded images:"));
     m_language->setAccessibleName(tr("Language"));

@@ -53,6 +53,8 @@ private:
     QLabel* m_cacheMbLabel = nullptr;
     ArchiveSettings* m_archives = nullptr;
     QSpinBox* m_connections = nullptr;
+    QSpinBox* m_diskCacheMb = nullptr;
+    QLabel* m_diskCacheMbLabel = nullptr;
     QLabel* m_connectionsLabel = nullptr;
     QLabel* m_archivesLabel = nullptr;
     QPushButton* m_clearCache = nullptr;

@@ -51,7 +51,8 @@ void screenshotWhenShown(MainWindow& window, const QString& file)
 // The encrypted instance cache: its key in the OS keyring, or, without one, a key that lives
 // only in this process (a session cache in a folder of its own, so that a keyring that is
 // only unavailable today never costs the persistent cache).
-std::unique_ptr<net::InstanceCache> openInstanceCache(QStringList& notices)
+std::unique_ptr<net::InstanceCache> openInstanceCache(const Settings& settings,
+                                                      QStringList& notices)
 {
     net::KeychainKeyStore keyring;
     net::MemoryKeyStore session;
@@ -61,7 +62,9 @@ std::unique_ptr<net::InstanceCache> openInstanceCache(QStringList& notices)
     QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
     dir += choice->persistent ? QStringLiteral("/instances") : QStringLiteral("/session-instances");
     QDir().mkpath(dir);
-    auto cache = net::InstanceCache::open(dir, choice->key, {});
+    net::CacheOptions options;
+    options.maxBytes = qint64(settings.diskCacheMb()) << 20;
+    auto cache = net::InstanceCache::open(dir, choice->key, options);
     if (!cache)
         return nullptr;
     if (!choice->persistent)
@@ -115,7 +118,7 @@ int runViewer(int argc, char* argv[])
         session << *parsed;
     }
     QStringList notices;
-    const std::unique_ptr<net::InstanceCache> cache = openInstanceCache(notices);
+    const std::unique_ptr<net::InstanceCache> cache = openInstanceCache(settings, notices);
     MainWindow window(settings);
     window.setInstanceCache(cache.get());
     window.setArchives(mergeArchives(settings.archives(), session));

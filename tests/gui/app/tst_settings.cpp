@@ -93,6 +93,12 @@ void TestSettings::archiveConnections_defaultToFourAndStayWithinQtsLimit()
     QCOMPARE(settings.archiveConnections(), 6);
     settings.setArchiveConnections(0);
     QCOMPARE(settings.archiveConnections(), 1);
+    // The disk cache: 2 GiB unless chosen, never below 256 MB.
+    QCOMPARE(settings.diskCacheMb(), 2048);
+    settings.setDiskCacheMb(10);
+    QCOMPARE(settings.diskCacheMb(), 256);
+    settings.setDiskCacheMb(8192);
+    QCOMPARE(Settings(iniFile()).diskCacheMb(), 8192);
 }
 
 void TestSettings::invalidValues_fallBackToTheDefaults()
