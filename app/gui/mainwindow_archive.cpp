@@ -148,7 +148,10 @@ void MainWindow::streamSeries(QTreeWidgetItem* item, ImageView* view)
     const QString label = item->text(0);
     SeriesStreamer* streamer = &session->streamer();
     // The series gets its thumbnail (its first image to arrive) with the transfer's progress.
-    connect(streamer, &SeriesStreamer::ready, this, [this, label](const DisplaySet& ds) {
+    connect(streamer, &SeriesStreamer::ready, this, [this, label, view](const DisplaySet& ds) {
+        // The session has just opened the display set in the view: its saved measurements too.
+        if (view != nullptr && view->hasDisplaySet())
+            loadMeasurements(*view);
         const QString key = ThumbnailStrip::keyFor(ds);
         m_remoteThumbnails.insert(key, {label, static_cast<int>(ds.frames.size())});
         m_thumbnails->addEntry(key, label, static_cast<int>(ds.frames.size()));
@@ -178,9 +181,12 @@ void MainWindow::streamSeries(QTreeWidgetItem* item, ImageView* view)
         if (view == nullptr)
             session->deleteLater(); // kept in the cache; nothing to show
     });
-    connect(&session->streamer(), &SeriesStreamer::failed, this, [this](const Error&) {
-        statusBar()->showMessage(tr("The series cannot be loaded from the archive."), 8000);
-    });
+    connect(&session->streamer(), &SeriesStreamer::failed, this,
+            [this, session, view](const Error&) {
+                statusBar()->showMessage(tr("The series cannot be loaded from the archive."), 8000);
+                if (view == nullptr)
+                    session->deleteLater();
+            });
     session->start();
 }
 
