@@ -13,6 +13,7 @@
 #include <vector>
 
 class QActionGroup;
+class QMenu;
 class QNetworkAccessManager;
 class QLabel;
 class QListWidget;
@@ -145,6 +146,7 @@ private:
     };
     std::vector<Translatable> m_translatable;
     QActionGroup* m_tools = nullptr;
+    QMenu* m_presets = nullptr;
     QFutureWatcher<viewer::ImportResult> m_importWatcher;
     std::shared_ptr<std::atomic<bool>> m_cancelImport;
     QStringList m_pendingPaths;

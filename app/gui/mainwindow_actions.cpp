@@ -96,6 +96,7 @@ void MainWindow::createActions()
     for (QAction* a : menuBar()->actions())
         if (a->menu() != nullptr)
             m_help->addMenu(a->menu());
+    m_help->addMenu(m_presets); // a submenu: listed on its own
 }
 
 void MainWindow::addViewActions(QMenu* view)
@@ -266,6 +267,7 @@ void MainWindow::addToolActions(QMenu* tools)
     }
     tools->addSeparator();
     QMenu* presets = tools->addMenu(QString());
+    m_presets = presets;
     m_translatable.push_back({presets, QT_TR_NOOP("Window &presets")});
     const auto table = ctWindowPresets();
     for (std::size_t i = 0; i < table.size(); ++i) {

@@ -3,6 +3,7 @@
 // closing while frames are still loading.
 
 #include "gui/exporter.h"
+#include "gui/helpoverlay.h"
 #include "gui/mainwindow.h"
 #include "gui/thumbnailstrip.h"
 #include "gui/viewsync.h"
@@ -235,6 +236,19 @@ void TestMainWindow::screenshots_inEnglishAndFrench_showTheImage()
         const QRect corner(area.topLeft(), QSize(150, 40));
         QVERIFY2(greyLevels(scaled, corner) >= 3, qPrintable(file));
     }
+
+    // The shortcut sheet (F1) lists the commands in the window's language.
+    window->helpOverlay()->open();
+    QTest::qWait(100);
+    const auto entries = window->helpOverlay()->entries();
+    QVERIFY(entries.size() > 40);
+    const QString firstMenu = window->menuBar()->actions().first()->text().remove(QLatin1Char('&'));
+    QCOMPARE(entries.front().category, firstMenu);
+    window->screen()
+        ->grabWindow(window->winId())
+        .save(QDir(QStringLiteral(FENESTRA_BINARY_DIR))
+                  .filePath(QStringLiteral("mainwindow-help-%1.png").arg(language)));
+    window->helpOverlay()->dismiss();
 }
 
 void TestMainWindow::sideBySide_priorStudy_scrollsByPosition()
