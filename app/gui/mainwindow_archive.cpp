@@ -3,6 +3,7 @@
 
 #include "mainwindow.h"
 
+#include "cache/instancecache.h"
 #include "dicomweb/dicomwebclient.h"
 #include "dicomweb/qidosearch.h"
 #include "gui/searchpanel.h"
@@ -41,6 +42,9 @@ void MainWindow::createArchiveDock()
             });
     connect(m_search, &SearchPanel::keepStudyRequested, this,
             [this](const net::ArchiveConfig& archive, const QString& study) {
+                // Kept for offline use: marked in the cache (evicted last, across restarts).
+                if (m_cache != nullptr)
+                    m_cache->keepStudy(archive.baseUrl.toString(), study);
                 openRemoteStudy(archive, study, false);
             });
 }

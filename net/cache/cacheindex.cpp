@@ -9,7 +9,7 @@ namespace fenestra::net {
 
 namespace {
 
-constexpr quint32 kFormatVersion = 1;
+constexpr quint32 kFormatVersion = 2; // 2: kept studies after the entries
 constexpr qsizetype kNameLength = 64;
 
 QDataStream& operator<<(QDataStream& out, const CacheEntry& e)
@@ -69,6 +69,7 @@ void CacheIndex::clear()
     m_entries.clear();
     m_recency.clear();
     m_storedBytes = 0;
+    m_kept.clear();
 }
 
 QStringList CacheIndex::namesWhere(const Predicate& accept) const
@@ -98,7 +99,18 @@ QByteArray CacheIndex::serialize() const
     out << kFormatVersion << quint64(m_nextTick) << quint64(m_entries.size());
     for (const auto& [tick, name] : m_recency)
         out << name << m_entries.value(name);
+    QStringList kept(m_kept.begin(), m_kept.end());
+    kept.sort();
+    out << kept;
     return bytes;
+}
+
+void CacheIndex::setKept(const QString& studyKey, bool kept)
+{
+    if (kept)
+        m_kept.insert(studyKey);
+    else
+        m_kept.remove(studyKey);
 }
 
 std::optional<CacheIndex> CacheIndex::deserialize(const QByteArray& bytes)
@@ -124,6 +136,11 @@ std::optional<CacheIndex> CacheIndex::deserialize(const QByteArray& bytes)
         index.m_recency.emplace(entry.tick, name);
         index.m_entries.insert(name, std::move(entry));
     }
+    QStringList kept;
+    in >> kept;
+    if (in.status() != QDataStream::Ok)
+        return std::nullopt;
+    index.m_kept = QSet<QString>(kept.begin(), kept.end());
     index.m_nextTick = nextTick;
     return index;
 }

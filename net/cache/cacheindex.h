@@ -9,6 +9,8 @@
 #include <map>
 #include <optional>
 
+#include <QSet>
+
 namespace fenestra::net {
 
 // One cached instance as the index records it. The index is only ever stored encrypted.
@@ -49,6 +51,11 @@ public:
     // The least recently used entry accepted by the predicate.
     std::optional<QString> leastRecent(const Predicate& accept) const;
 
+    // Studies the user keeps for offline use ("archive id" + '\n' + "study UID"): evicted only
+    // when nothing else is left. Stored encrypted with the index.
+    void setKept(const QString& studyKey, bool kept);
+    bool isKept(const QString& studyKey) const { return m_kept.contains(studyKey); }
+
     QByteArray serialize() const;
     // Nullopt when the bytes are not a well-formed index (they were authenticated before, so
     // this only happens for an index written by an incompatible version).
@@ -63,6 +70,7 @@ private:
     quint64 m_nextTick = 1;
     qint64 m_storedBytes = 0;
     quint64 m_nextVersion = 1;
+    QSet<QString> m_kept;
 };
 
 } // namespace fenestra::net

@@ -287,12 +287,13 @@ void InstanceCache::evictLocked(const QString& keep)
         return name != keep && !isWritingLocked(name);
     };
     const auto unpinned = [this, &evictable](const QString& name, const CacheEntry& e) {
-        return evictable(name, e) && !m_pins.contains(pinKeyOf(e.archiveId, e.studyUid));
+        const QString study = pinKeyOf(e.archiveId, e.studyUid);
+        return evictable(name, e) && !m_pins.contains(study) && !m_index.isKept(study);
     };
     while (m_index.storedBytes() > m_options.maxBytes) {
         std::optional<QString> victim = m_index.leastRecent(unpinned);
         if (!victim)
-            victim = m_index.leastRecent(evictable); // only open studies left: oldest first
+            victim = m_index.leastRecent(evictable); // only open or kept studies: oldest first
         if (!victim)
             break;
         removeEntryLocked(*victim);
@@ -312,6 +313,24 @@ StudyPin InstanceCache::pinStudy(const QString& archiveId, const QString& studyU
     QMutexLocker lock(&m_mutex);
     ++m_pins[key];
     return StudyPin(this, key);
+}
+
+QString InstanceCache::studyKeyOf(const QString& archiveId, const QString& studyUid)
+{
+    return pinKeyOf(archiveId, studyUid);
+}
+
+void InstanceCache::keepStudy(const QString& archiveId, const QString& studyUid, bool keep)
+{
+    QMutexLocker lock(&m_mutex);
+    m_index.setKept(pinKeyOf(archiveId, studyUid), keep);
+    m_dirty = true;
+}
+
+bool InstanceCache::isStudyKept(const QString& archiveId, const QString& studyUid) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_index.isKept(pinKeyOf(archiveId, studyUid));
 }
 
 void InstanceCache::unpin(const QString& pinKey)

@@ -137,6 +137,10 @@ public:
     // Changes the bound and evicts at once if needed.
     void setMaxBytes(qint64 maxBytes);
     [[nodiscard]] StudyPin pinStudy(const QString& archiveId, const QString& studyUid);
+    // A study kept for offline use ("keep in local library"): its entries are evicted only when
+    // nothing else is left, and the mark survives restarts (in the encrypted index).
+    void keepStudy(const QString& archiveId, const QString& studyUid, bool keep = true);
+    bool isStudyKept(const QString& archiveId, const QString& studyUid) const;
 
     // Writes the encrypted index now if it changed.
     Result<void> flush();
@@ -184,6 +188,8 @@ private:
     QByteArray m_nameKey;  // HMAC key of entry names
     CacheOpenOutcome m_outcome = CacheOpenOutcome::Created;
 
+    // The key of a study in pins and kept marks.
+    static QString studyKeyOf(const QString& archiveId, const QString& studyUid);
     mutable QMutex m_mutex;
     QWaitCondition m_writeDone;
     CacheOptions m_options;

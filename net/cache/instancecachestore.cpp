@@ -176,6 +176,7 @@ Result<void> InstanceCache::removeStudy(const QString& archiveId, const QString&
         });
         for (const QString& name : names)
             removeEntryLocked(name);
+        m_index.setKept(studyKeyOf(archiveId, studyUid), false);
         for (Write& write : m_writes) {
             if (write.archiveId == archiveId && write.studyUid == studyUid)
                 write.discard = true;

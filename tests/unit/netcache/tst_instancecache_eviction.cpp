@@ -29,6 +29,7 @@ private slots:
     void put_overTheBound_evictsLeastRecentlyUsed_data();
     void put_overTheBound_evictsLeastRecentlyUsed();
     void eviction_takesPinnedStudiesLast();
+    void keptStudy_isEvictedLast_andStaysKeptAfterReopening();
     void setMaxBytes_lower_evictsAtOnce();
     void put_largerThanTheWholeBound_isRefused();
 };
@@ -135,6 +136,35 @@ void TestInstanceCacheEviction::eviction_takesPinnedStudiesLast()
     QVERIFY(put(9, otherStudy));
     QVERIFY(!has(2, openStudy) && has(7, openStudy) && has(8, openStudy) && has(9, otherStudy));
     QCOMPARE(cache->stats().evictions, quint64(6));
+}
+
+void TestInstanceCacheEviction::keptStudy_isEvictedLast_andStaysKeptAfterReopening()
+{
+    QTemporaryDir dir;
+    const QString kept = kStudy + QStringLiteral(".1");
+    const QString other = kStudy + QStringLiteral(".2");
+    {
+        auto cache = openCache(dir.path(), kTestKey, 3 * kEntryBytes);
+        QVERIFY(cache);
+        cache->keepStudy(kArchiveA, kept);
+        QVERIFY(cache->isStudyKept(kArchiveA, kept));
+        QVERIFY(!cache->isStudyKept(kArchiveB, kept)); // bound to its archive
+        QVERIFY(cache->put(ref(1, kArchiveA, kept), instanceBytes(1, kInstanceBytes)));
+        QVERIFY(cache->put(ref(2, kArchiveA, other), instanceBytes(2, kInstanceBytes)));
+        QVERIFY(cache->flush());
+    }
+    // Reopened (no pin, a new process would be the same): the mark is still there.
+    auto cache = openCache(dir.path(), kTestKey, 3 * kEntryBytes);
+    QVERIFY(cache);
+    QVERIFY(cache->isStudyKept(kArchiveA, kept));
+    QVERIFY(cache->put(ref(3, kArchiveA, other), instanceBytes(3, kInstanceBytes)));
+    QVERIFY(cache->put(ref(4, kArchiveA, other), instanceBytes(4, kInstanceBytes)));
+    // 1 is the oldest, but kept: 2 goes.
+    QVERIFY(cache->contains(ref(1, kArchiveA, kept)));
+    QVERIFY(!cache->contains(ref(2, kArchiveA, other)));
+    // Removing the study drops the mark too.
+    QVERIFY(cache->removeStudy(kArchiveA, kept));
+    QVERIFY(!cache->isStudyKept(kArchiveA, kept));
 }
 
 void TestInstanceCacheEviction::setMaxBytes_lower_evictsAtOnce()
