@@ -99,10 +99,6 @@
         <translation>fenestra export: %1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <source>Render one image of a series to PNG or JPEG.</source>
-        <translation>Gibt ein Bild einer Serie als PNG oder JPEG aus.</translation>
-    </message>
-    <message>
         <source>Files, folders, DICOMDIR or zip archives.</source>
         <translation>Dateien, Ordner, DICOMDIR oder ZIP-Archive.</translation>
     </message>
@@ -125,6 +121,70 @@
     <message>
         <source>usage: fenestra export PATH... --series UID [--frame N] [--window CENTER,WIDTH] --out FILE.png</source>
         <translation>Aufruf: fenestra export PFAD... --series UID [--frame N] [--window ZENTRUM,BREITE] --out DATEI.png</translation>
+    </message>
+    <message>
+        <source>fenestra export: series %1 is not a volume (it needs parallel, evenly spaced slices); --plane cannot reformat it</source>
+        <translation>fenestra export: Serie %1 ist kein Volumen (es braucht parallele, gleichmäßig beabstandete Schichten); --plane kann sie nicht rekonstruieren</translation>
+    </message>
+    <message>
+        <source>fenestra export: %1</source>
+        <translation>fenestra export: %1</translation>
+    </message>
+    <message>
+        <source>fenestra export: offset %1 mm is outside the volume (-%2..%2 mm)</source>
+        <translation>fenestra export: Versatz %1 mm liegt außerhalb des Volumens (-%2..%2 mm)</translation>
+    </message>
+    <message>
+        <source>Reformat the series&apos; volume on a patient plane: axial, coronal or sagittal.</source>
+        <translation>Das Volumen der Serie in einer Patientenebene rekonstruieren: axial, koronar oder sagittal.</translation>
+    </message>
+    <message>
+        <source>Move the plane this far along its normal from the volume centre, in mm.</source>
+        <translation>Die Ebene um diese Strecke entlang ihrer Normalen vom Volumenzentrum verschieben, in mm.</translation>
+    </message>
+    <message>
+        <source>Thick slab of this thickness, in mm (needs --slab-mode).</source>
+        <translation>Dicke Schicht dieser Dicke, in mm (benötigt --slab-mode).</translation>
+    </message>
+    <message>
+        <source>How the slab combines: max, min or mean.</source>
+        <translation>Wie die dicke Schicht kombiniert wird: max, min oder mean.</translation>
+    </message>
+    <message>
+        <source>fenestra export: --slab and --slab-mode go together</source>
+        <translation>fenestra export: --slab und --slab-mode gehören zusammen</translation>
+    </message>
+    <message>
+        <source>fenestra export: --slab needs a positive thickness in mm, not &apos;%1&apos;</source>
+        <translation>fenestra export: --slab braucht eine positive Dicke in mm, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>fenestra export: unknown slab mode &apos;%1&apos; (max, min or mean)</source>
+        <translation>fenestra export: unbekannter Schichtmodus „%1“ (max, min oder mean)</translation>
+    </message>
+    <message>
+        <source>fenestra export: --offset, --slab and --slab-mode need --plane</source>
+        <translation>fenestra export: --offset, --slab und --slab-mode benötigen --plane</translation>
+    </message>
+    <message>
+        <source>fenestra export: unknown plane &apos;%1&apos; (axial, coronal or sagittal)</source>
+        <translation>fenestra export: unbekannte Ebene „%1“ (axial, coronal oder sagittal)</translation>
+    </message>
+    <message>
+        <source>fenestra export: --frame and --plane exclude each other</source>
+        <translation>fenestra export: --frame und --plane schließen einander aus</translation>
+    </message>
+    <message>
+        <source>fenestra export: --offset needs a number of mm, not &apos;%1&apos;</source>
+        <translation>fenestra export: --offset braucht eine Zahl in mm, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>       fenestra export PATH... --series UID --plane axial|coronal|sagittal [--offset MM] [--slab MM --slab-mode max|min|mean] [--window CENTER,WIDTH] --out FILE.png</source>
+        <translation>       fenestra export PFAD... --series UID --plane axial|coronal|sagittal [--offset MM] [--slab MM --slab-mode max|min|mean] [--window ZENTRUM,BREITE] --out DATEI.png</translation>
+    </message>
+    <message>
+        <source>Render one image of a series, or a reformat of its volume, to PNG or JPEG.</source>
+        <translation>Ein Bild einer Serie oder eine Rekonstruktion ihres Volumens als PNG oder JPEG ausgeben.</translation>
     </message>
 </context>
 <context>

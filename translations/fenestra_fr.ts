@@ -99,10 +99,6 @@
         <translation>fenestra export : impossible d&apos;écrire %1</translation>
     </message>
     <message>
-        <source>Render one image of a series to PNG or JPEG.</source>
-        <translation>Produit une image d&apos;une série au format PNG ou JPEG.</translation>
-    </message>
-    <message>
         <source>Files, folders, DICOMDIR or zip archives.</source>
         <translation>Fichiers, dossiers, DICOMDIR ou archives zip.</translation>
     </message>
@@ -125,6 +121,70 @@
     <message>
         <source>usage: fenestra export PATH... --series UID [--frame N] [--window CENTER,WIDTH] --out FILE.png</source>
         <translation>usage : fenestra export CHEMIN... --series UID [--frame N] [--window CENTRE,LARGEUR] --out FICHIER.png</translation>
+    </message>
+    <message>
+        <source>fenestra export: series %1 is not a volume (it needs parallel, evenly spaced slices); --plane cannot reformat it</source>
+        <translation>fenestra export : la série %1 n&apos;est pas un volume (il faut des coupes parallèles et régulièrement espacées) ; --plane ne peut pas la reformater</translation>
+    </message>
+    <message>
+        <source>fenestra export: %1</source>
+        <translation>fenestra export : %1</translation>
+    </message>
+    <message>
+        <source>fenestra export: offset %1 mm is outside the volume (-%2..%2 mm)</source>
+        <translation>fenestra export : le décalage de %1 mm est hors du volume (-%2..%2 mm)</translation>
+    </message>
+    <message>
+        <source>Reformat the series&apos; volume on a patient plane: axial, coronal or sagittal.</source>
+        <translation>Reformater le volume de la série sur un plan du patient : axial, coronal ou sagittal.</translation>
+    </message>
+    <message>
+        <source>Move the plane this far along its normal from the volume centre, in mm.</source>
+        <translation>Déplacer le plan de cette distance le long de sa normale depuis le centre du volume, en mm.</translation>
+    </message>
+    <message>
+        <source>Thick slab of this thickness, in mm (needs --slab-mode).</source>
+        <translation>Coupe épaisse de cette épaisseur, en mm (nécessite --slab-mode).</translation>
+    </message>
+    <message>
+        <source>How the slab combines: max, min or mean.</source>
+        <translation>Combinaison de la coupe épaisse : max, min ou mean.</translation>
+    </message>
+    <message>
+        <source>fenestra export: --slab and --slab-mode go together</source>
+        <translation>fenestra export : --slab et --slab-mode vont ensemble</translation>
+    </message>
+    <message>
+        <source>fenestra export: --slab needs a positive thickness in mm, not &apos;%1&apos;</source>
+        <translation>fenestra export : --slab attend une épaisseur positive en mm, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>fenestra export: unknown slab mode &apos;%1&apos; (max, min or mean)</source>
+        <translation>fenestra export : mode de coupe épaisse inconnu « %1 » (max, min ou mean)</translation>
+    </message>
+    <message>
+        <source>fenestra export: --offset, --slab and --slab-mode need --plane</source>
+        <translation>fenestra export : --offset, --slab et --slab-mode nécessitent --plane</translation>
+    </message>
+    <message>
+        <source>fenestra export: unknown plane &apos;%1&apos; (axial, coronal or sagittal)</source>
+        <translation>fenestra export : plan inconnu « %1 » (axial, coronal ou sagittal)</translation>
+    </message>
+    <message>
+        <source>fenestra export: --frame and --plane exclude each other</source>
+        <translation>fenestra export : --frame et --plane s&apos;excluent mutuellement</translation>
+    </message>
+    <message>
+        <source>fenestra export: --offset needs a number of mm, not &apos;%1&apos;</source>
+        <translation>fenestra export : --offset attend un nombre de mm, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>       fenestra export PATH... --series UID --plane axial|coronal|sagittal [--offset MM] [--slab MM --slab-mode max|min|mean] [--window CENTER,WIDTH] --out FILE.png</source>
+        <translation>       fenestra export CHEMIN... --series UID --plane axial|coronal|sagittal [--offset MM] [--slab MM --slab-mode max|min|mean] [--window CENTRE,LARGEUR] --out FICHIER.png</translation>
+    </message>
+    <message>
+        <source>Render one image of a series, or a reformat of its volume, to PNG or JPEG.</source>
+        <translation>Rendre une image d&apos;une série, ou un reformatage de son volume, en PNG ou JPEG.</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,15 @@ QStringList sopUidsBySpatialOrder(const QJsonObject& manifestSeries)
     return uids;
 }
 
+double linearWindow(double x, double center, double width)
+{
+    if (x <= center - 0.5 - (width - 1) / 2)
+        return 0;
+    if (x > center - 0.5 + (width - 1) / 2)
+        return 255;
+    return ((x - (center - 0.5)) / (width - 1) + 0.5) * 255;
+}
+
 QList<QJsonObject> jsonSeries(const QJsonObject& info)
 {
     QList<QJsonObject> series;

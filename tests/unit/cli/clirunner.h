@@ -41,6 +41,10 @@ QJsonObject manifestScenarioExpectation(const QJsonObject& manifest, const char*
 // SOP Instance UIDs of a manifest series, ascending z (the display order of an axial stack).
 QStringList sopUidsBySpatialOrder(const QJsonObject& manifestSeries);
 
+// DICOM PS3.3 C.11.2.1.2.1, the linear VOI function, onto 0..255. Written out here rather than
+// taken from the renderer so that the tests check the renderer instead of repeating it.
+double linearWindow(double x, double center, double width);
+
 // Every series object of a `fenestra info --json` document, flattened over patients/studies.
 QList<QJsonObject> jsonSeries(const QJsonObject& info);
 // Every instance object of a `fenestra info --json` document, by SOP Instance UID.

@@ -6,7 +6,7 @@
 
 // Runs the real `fenestra` binary with QProcess on the synthetic studies and checks its output
 // against the generator's manifest. `info` tests are in tst_cli_info.cpp, `export` tests in
-// tst_cli_export.cpp.
+// tst_cli_export.cpp, `export --plane` tests in tst_cli_export_mpr.cpp.
 class TestCli : public QObject
 {
     Q_OBJECT
@@ -33,6 +33,14 @@ private slots:
     void export_frameOutOfRange_exitsOneWithMessage();
     void exportUs_cineFrame_keepsDiscColour_data();
     void exportUs_cineFrame_keepsDiscColour();
+
+    void exportPlane_throughSoftSphere_greyFollowsWindow_data();
+    void exportPlane_throughSoftSphere_greyFollowsWindow();
+    void exportAxialSlab_wholeVolume_equalsProjectionOfPhantom_data();
+    void exportAxialSlab_wholeVolume_equalsProjectionOfPhantom();
+    void exportPlane_ultrasoundCine_isNotAVolumeAndExitsOne();
+    void exportPlane_badOption_exitsOneWithMessage_data();
+    void exportPlane_badOption_exitsOneWithMessage();
 
 private:
     QJsonObject m_manifest;

@@ -12,17 +12,6 @@ using namespace fenestra::test;
 
 namespace {
 
-// DICOM PS3.3 C.11.2.1.2.1, the linear VOI function, onto 0..255. Written out here rather than
-// taken from the renderer so that the test checks the renderer instead of repeating it.
-double linearWindow(double x, double center, double width)
-{
-    if (x <= center - 0.5 - (width - 1) / 2)
-        return 0;
-    if (x > center - 0.5 + (width - 1) / 2)
-        return 255;
-    return ((x - (center - 0.5)) / (width - 1) + 0.5) * 255;
-}
-
 // Column, row and 1-based display-order frame of a patient position in the manifest's axial
 // geometry: frames ascend along the normal, pixel_spacing is [row spacing, column spacing].
 struct PixelPosition
