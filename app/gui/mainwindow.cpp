@@ -256,19 +256,7 @@ bool MainWindow::setViewLayout(int rows, int columns)
     if (!m_grid->setLayout(rows, columns))
         return false;
     m_settings.setViewLayout({rows, columns});
-    // Fill new empty views with the next display sets, so a comparison is one key away.
-    const QStringList keys = displaySetKeys();
-    int next = 0;
-    for (ImageView* view : views()) {
-        if (view->hasDisplaySet()) {
-            next = qMax(next,
-                        static_cast<int>(keys.indexOf(ThumbnailStrip::keyFor(view->displaySet()))) +
-                            1);
-            continue;
-        }
-        if (next < keys.size())
-            openDisplaySet(keys[next++], static_cast<int>(views().indexOf(view)));
-    }
+    fillEmptyViews();
     return true;
 }
 
@@ -380,13 +368,23 @@ void MainWindow::populateBrowser()
     for (auto it = m_remoteThumbnails.cbegin(); it != m_remoteThumbnails.cend(); ++it)
         m_thumbnails->addEntry(it.key(), it->label, it->frameCount); // streamed series stay
     if (firstFill) {
-        // Every view of the layout gets the next display set: a comparison is ready at once.
-        std::size_t next = 0;
-        const QList<ImageView*> all = views();
-        for (qsizetype v = 0; v < all.size() && next < thumbnails.size(); ++v)
-            if (!all[v]->hasDisplaySet())
-                openDisplaySet(thumbnails[next++].key, static_cast<int>(v));
+        fillEmptyViews();
         setActiveView(0);
+    }
+}
+
+void MainWindow::fillEmptyViews()
+{
+    // Each empty view gets the display set after those already shown before it, so that a
+    // comparison is one key away.
+    const QStringList keys = displaySetKeys();
+    const QList<ImageView*> all = views();
+    qsizetype next = 0;
+    for (qsizetype v = 0; v < all.size(); ++v) {
+        if (all[v]->hasDisplaySet())
+            next = qMax(next, keys.indexOf(ThumbnailStrip::keyFor(all[v]->displaySet())) + 1);
+        else if (next < keys.size())
+            openDisplaySet(keys[next++], static_cast<int>(v));
     }
 }
 

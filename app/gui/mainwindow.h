@@ -95,6 +95,7 @@ private:
     void createDocks();
     void importFinished();
     void populateBrowser();
+    void fillEmptyViews();
     void showSelected(QTreeWidgetItem* item);
     void retranslate();
     QWidget* createView();

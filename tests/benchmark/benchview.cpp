@@ -152,16 +152,11 @@ int main(int argc, char* argv[])
     QTextStream out(stdout);
     QTextStream err(stderr);
     QStringList args = QCoreApplication::arguments().mid(1);
-    int runs = 3;
-    if (const qsizetype at = args.indexOf(QStringLiteral("--runs")); at >= 0) {
-        runs = std::max(1, args.value(at + 1).toInt());
-        args.remove(at, std::min<qsizetype>(2, args.size() - at));
-    }
-    const QString folder = args.isEmpty() ? fenestra::bench::demoCtFolder(err) : args.front();
-    if (folder.isEmpty() || !QDir(folder).exists()) {
-        err << "usage: fenestra_bench_view [CT_FOLDER] [--runs N]\n";
+    const auto arguments = fenestra::bench::parseBenchArguments(args, "fenestra_bench_view", err);
+    if (!arguments)
         return 1;
-    }
+    const int runs = arguments->runs;
+    const QString folder = arguments->folder;
     QTemporaryDir scratch;
     const QString settingsFile = scratch.filePath(QStringLiteral("settings.ini"));
     out << "series folder: " << QDir(folder).absolutePath() << '\n';
