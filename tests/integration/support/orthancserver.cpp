@@ -135,6 +135,12 @@ bool OrthancServer::start()
     }
     m_name = QStringLiteral("fenestra-test-%1")
                  .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    {
+        QByteArray secret(32, Qt::Uninitialized);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32*>(secret.data()),
+                                              secret.size() / 4);
+        m_harnessSecret = secret.toHex();
+    }
     for (int attempt = 0; attempt < m_options.startAttempts; ++attempt) {
         m_httpPort = pickFreePort();
         m_dicomPort = pickFreePort();
@@ -196,7 +202,8 @@ bool OrthancServer::waitReady()
             return false;
         }
         const HttpResult system =
-            httpRequest(m_httpPort, "GET", "/system", {}, {}, std::chrono::seconds(2));
+            httpRequest(m_httpPort, "GET", "/system", {}, {{harnessHeader(), m_harnessSecret}},
+                        std::chrono::seconds(2));
         if (system.status == 200 &&
             QJsonDocument::fromJson(system.body).object().value(QLatin1String("Name")) == m_name)
             return true;
@@ -211,10 +218,10 @@ bool OrthancServer::waitReady()
 QByteArray OrthancServer::configuration() const
 {
     QJsonArray plugins{m_options.pluginDirectory + QStringLiteral("/libOrthancDicomWeb.so")};
-    if (m_options.python)
+    if (m_options.python || !m_options.pythonScript.isEmpty())
         plugins.append(m_options.pluginDirectory + QStringLiteral("/libOrthancPython.so"));
     const QString storage = storageDirectory();
-    const QJsonObject config{
+    QJsonObject config{
         {QStringLiteral("Name"), m_name},
         {QStringLiteral("HttpPort"), m_httpPort},
         {QStringLiteral("DicomServerEnabled"), false},
@@ -228,7 +235,13 @@ QByteArray OrthancServer::configuration() const
         {QStringLiteral("SaveJobs"), false},
         {QStringLiteral("DicomWeb"),
          QJsonObject{{QStringLiteral("Enable"), true},
-                     {QStringLiteral("Root"), QStringLiteral("/dicom-web/")}}}};
+                     {QStringLiteral("Root"), QStringLiteral("/dicom-web/")}}},
+        {QStringLiteral("FenestraHarnessSecret"), QString::fromLatin1(m_harnessSecret)}};
+    if (!m_options.pythonScript.isEmpty())
+        config.insert(QStringLiteral("PythonScript"), m_options.pythonScript);
+    for (auto it = m_options.extraConfiguration.begin(); it != m_options.extraConfiguration.end();
+         ++it)
+        config.insert(it.key(), it.value());
     return QJsonDocument(config).toJson();
 }
 
@@ -277,7 +290,7 @@ bool OrthancServer::upload(const QString& file)
         return false;
     }
     const HttpResult result = httpRequest(m_httpPort, "POST", "/instances", input.readAll(),
-                                          {{"Content-Type", "application/dicom"}});
+                                          {{"Content-Type", "application/dicom"}, {harnessHeader(), m_harnessSecret}});
     if (result.status != 200) {
         fail(QStringLiteral("POST /instances of %1 gave HTTP %2 %3")
                  .arg(file)
@@ -315,7 +328,9 @@ int OrthancServer::uploadAll(const QStringList& paths)
 HttpResult OrthancServer::get(const QByteArray& target,
                               const QList<QPair<QByteArray, QByteArray>>& headers)
 {
-    return httpRequest(m_httpPort, "GET", target, {}, headers);
+    auto all = headers;
+    all.append({harnessHeader(), m_harnessSecret});
+    return httpRequest(m_httpPort, "GET", target, {}, all);
 }
 
 } // namespace fenestra::integration

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QHostAddress>
+#include <QJsonObject>
 #include <QList>
 #include <QPair>
 #include <QProcess>
@@ -45,6 +46,11 @@ public:
         QString executable = QStringLiteral("/usr/sbin/Orthanc");
         QString pluginDirectory = QStringLiteral("/usr/share/orthanc/plugins");
         bool python = false; // also load libOrthancPython.so
+        // A Python plugin script (implies python): "PythonScript" in the configuration.
+        QString pythonScript;
+        // Merged over the generated configuration, key by key (top level): a test's own
+        // settings, e.g. a policy section read by its Python script.
+        QJsonObject extraConfiguration;
         std::chrono::milliseconds readyTimeout{30000};
         int startAttempts = 5; // new ports each time a port turns out to be taken
     };
@@ -72,6 +78,12 @@ public:
     // "http://127.0.0.1:<port>/dicom-web"
     QString dicomWebUrl() const;
     QString storageDirectory() const;
+    // A random secret per instance, in the configuration as "FenestraHarnessSecret" and sent
+    // by the harness's own requests (readiness, upload, get) as the header named by
+    // harnessHeader(): a policy script that refuses unauthenticated requests lets these
+    // through. Product code never knows it.
+    QByteArray harnessSecret() const { return m_harnessSecret; }
+    static QByteArray harnessHeader() { return QByteArrayLiteral("X-Fenestra-Harness"); }
     // Why the last call failed, with the end of Orthanc's log.
     QString lastError() const { return m_lastError; }
     QByteArray log() const { return m_log; }
@@ -96,6 +108,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QProcess> m_process;
     QString m_name;
+    QByteArray m_harnessSecret;
     quint16 m_httpPort = 0;
     quint16 m_dicomPort = 0;
     QString m_lastError;
