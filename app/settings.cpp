@@ -19,6 +19,9 @@ const QString kCineFps = QStringLiteral("cine/defaultFps");
 const QString kConnections = QStringLiteral("archives/connections");
 const QString kDiskCacheMb = QStringLiteral("archives/cacheMb");
 const QString kCacheMb = QStringLiteral("cache/sizeMb");
+const QString kIdentityIssuer = QStringLiteral("identity/issuer");
+const QString kIdentityClient = QStringLiteral("identity/clientId");
+const QString kIdleLock = QStringLiteral("identity/idleLockMinutes");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 const QString kArchives = QStringLiteral("archives");
@@ -172,6 +175,47 @@ int Settings::cacheSizeMb() const
 void Settings::setCacheSizeMb(int megabytes)
 {
     m_settings->setValue(kCacheMb, std::clamp(megabytes, kMinimumCacheMb, kMaximumCacheMb));
+}
+
+QUrl Settings::identityIssuer() const
+{
+    const QUrl url(m_settings->value(kIdentityIssuer).toString());
+    const bool usable = url.isValid() && !url.host().isEmpty() &&
+                        (url.scheme() == QLatin1String("https") ||
+                         url.scheme() == QLatin1String("http"));
+    return usable ? url : QUrl();
+}
+
+void Settings::setIdentityIssuer(const QUrl& issuer)
+{
+    if (issuer.isEmpty())
+        m_settings->remove(kIdentityIssuer);
+    else
+        m_settings->setValue(kIdentityIssuer, issuer.toString());
+}
+
+QString Settings::identityClientId() const
+{
+    const QString id = m_settings->value(kIdentityClient).toString().trimmed();
+    return id.isEmpty() ? QStringLiteral("fenestra") : id;
+}
+
+void Settings::setIdentityClientId(const QString& clientId)
+{
+    m_settings->setValue(kIdentityClient, clientId.trimmed());
+}
+
+int Settings::idleLockMinutes() const
+{
+    bool ok = false;
+    const int minutes = m_settings->value(kIdleLock, kDefaultIdleLockMinutes).toInt(&ok);
+    return ok && minutes >= 0 && minutes <= kMaximumIdleLockMinutes ? minutes
+                                                                       : kDefaultIdleLockMinutes;
+}
+
+void Settings::setIdleLockMinutes(int minutes)
+{
+    m_settings->setValue(kIdleLock, std::clamp(minutes, 0, kMaximumIdleLockMinutes));
 }
 
 QByteArray Settings::windowGeometry() const

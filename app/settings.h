@@ -4,6 +4,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <memory>
 
@@ -87,6 +88,21 @@ public:
     static constexpr int kMaximumCacheMb = 65536;
     int cacheSizeMb() const; // default 1024: decoded frames kept in memory
     void setCacheSizeMb(int megabytes);
+
+    // The OpenID Connect provider doctors sign in with: its issuer URL (absolute http(s); empty:
+    // none configured, archives are then asked without authentication) and this application's
+    // client ID there (default "fenestra").
+    QUrl identityIssuer() const;
+    void setIdentityIssuer(const QUrl& issuer);
+    QString identityClientId() const;
+    void setIdentityClientId(const QString& clientId);
+
+    // Minutes without input after which the window locks (patient data hidden until the doctor
+    // signs in again); 0 never locks.
+    static constexpr int kMaximumIdleLockMinutes = 240;
+    static constexpr int kDefaultIdleLockMinutes = 10;
+    int idleLockMinutes() const;
+    void setIdleLockMinutes(int minutes);
 
     // The DICOMweb archives the user configured, in the user's order. Entries whose URL is not
     // an absolute http(s) URL with a host are skipped on reading; a missing name becomes
