@@ -47,6 +47,10 @@ QString sentence(viewer::ErrorCode code)
         return ErrorText::tr("The series was not found.");
     case ErrorCode::WriteFailed:
         return ErrorText::tr("The output cannot be written.");
+    case ErrorCode::RenderFailed:
+        return ErrorText::tr("The 3D view cannot be rendered.");
+    case ErrorCode::InvalidArgument:
+        return ErrorText::tr("An invalid value was given.");
     case ErrorCode::Cancelled:
         return ErrorText::tr("The operation was cancelled.");
     }

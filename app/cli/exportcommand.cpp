@@ -1,5 +1,7 @@
 #include "exportcommand.h"
 
+#include "export3d.h"
+
 #include "dicom/dicomreader.h"
 #include "image/framerenderer.h"
 #include "media/importer.h"
@@ -54,7 +56,8 @@ enum class PlaneKind
     None, // the series' own images (--frame)
     Axial,
     Coronal,
-    Sagittal
+    Sagittal,
+    Oblique // any normal (--normal), optional up direction (--up)
 };
 
 struct ExportRequest
@@ -65,9 +68,12 @@ struct ExportRequest
     std::optional<WindowLevel> window;
     QString out;
     PlaneKind plane = PlaneKind::None;
+    Vec3 normal;            // --plane oblique: the plane normal (unit), patient LPS
+    std::optional<Vec3> up; // --plane oblique: towards the image top, when given (unit)
     double offsetMm = 0.0;
     double slabMm = 0.0;
     SlabMode slabMode = SlabMode::None;
+    Export3dRequest view3d; // --3d or --stl
 };
 
 int writeImage(const QImage& image, const QString& out, QTextStream& err)
@@ -101,18 +107,58 @@ int renderImage(const ExportRequest& request, const DisplaySet& ds, QTextStream&
     return writeImage(renderFrame(*ref.instance, *pixels, ref.frame, options), request.out, err);
 }
 
-MprPlane planeOf(const Volume& volume, PlaneKind kind, double offsetMm)
+// The default up direction of an oblique plane: superior, as in coronal and sagittal views,
+// unless the normal is closer to the patient's long axis than to the others; then anterior,
+// as in axial views. With it, the normals of the three patient planes give exactly their
+// radiological layouts.
+Vec3 defaultUp(Vec3 normal)
 {
-    switch (kind) {
+    const bool axialLike = std::abs(normal.z) >= std::max(std::abs(normal.x), std::abs(normal.y));
+    return axialLike ? Vec3{0, -1, 0} : Vec3{0, 0, 1};
+}
+
+// The oblique plane with unit normal `normal` through the volume centre moved offsetMm along
+// it, seen looking along the normal, with `up` (not parallel to the normal) towards the top of
+// the image: columnDirection = -(up without its normal part), rowDirection = columnDirection x
+// normal. Like the patient planes, it holds the whole volume at its smallest spacing.
+MprPlane obliquePlane(const Volume& volume, Vec3 normal, Vec3 up, double offsetMm)
+{
+    MprPlane plane;
+    plane.columnDirection = (normal * up.dot(normal) - up).normalized();
+    plane.rowDirection = plane.columnDirection.cross(normal).normalized();
+    const Vec3 centre = volumeCentre(volume);
+    plane.centre = centre + normal * offsetMm;
+    plane.pixelSpacing =
+        std::min({volume.columnSpacing(), volume.rowSpacing(), volume.sliceSpacing()});
+    double halfWidth = 0.0;
+    double halfHeight = 0.0;
+    for (int corner = 0; corner < 8; ++corner) {
+        const Vec3 p = volume.patientPosition((corner & 1) ? volume.columns() - 1 : 0,
+                                              (corner & 2) ? volume.rows() - 1 : 0,
+                                              (corner & 4) ? volume.slices() - 1 : 0);
+        halfWidth = std::max(halfWidth, std::abs((p - centre).dot(plane.rowDirection)));
+        halfHeight = std::max(halfHeight, std::abs((p - centre).dot(plane.columnDirection)));
+    }
+    plane.columns = static_cast<int>(std::ceil(2 * halfWidth / plane.pixelSpacing - 1e-9)) + 1;
+    plane.rows = static_cast<int>(std::ceil(2 * halfHeight / plane.pixelSpacing - 1e-9)) + 1;
+    return plane;
+}
+
+MprPlane planeOf(const Volume& volume, const ExportRequest& request)
+{
+    switch (request.plane) {
     case PlaneKind::Coronal:
-        return coronalPlane(volume, offsetMm);
+        return coronalPlane(volume, request.offsetMm);
     case PlaneKind::Sagittal:
-        return sagittalPlane(volume, offsetMm);
+        return sagittalPlane(volume, request.offsetMm);
+    case PlaneKind::Oblique:
+        return obliquePlane(volume, request.normal, request.up.value_or(defaultUp(request.normal)),
+                            request.offsetMm);
     case PlaneKind::None:
     case PlaneKind::Axial:
         break;
     }
-    return axialPlane(volume, offsetMm);
+    return axialPlane(volume, request.offsetMm);
 }
 
 // How far the volume's voxel centres reach from its centre along `normal`, in mm: offsets
@@ -155,24 +201,36 @@ InstanceInfo reformatInstance(const DisplaySet& ds, const Volume& volume, const 
     return info;
 }
 
-int renderReformat(const ExportRequest& request, const DisplaySet& ds, QTextStream& err)
+// The series' volume for --plane, --3d and --stl, or nothing (the reason on `err`). Slices that
+// failed to decode are listed on `err` and read as air.
+std::optional<VolumeLoadResult> loadExportVolume(const ExportRequest& request, const DisplaySet& ds,
+                                                 QTextStream& err)
 {
     if (!ds.isVolume()) {
-        err << ExportText::tr("fenestra export: series %1 is not a volume (it needs parallel, "
-                              "evenly spaced slices); --plane cannot reformat it")
+        err << (request.view3d.isSet()
+                    ? ExportText::tr("fenestra export: series %1 is not a volume (it needs "
+                                     "parallel, evenly spaced slices); it has no 3D view")
+                    : ExportText::tr("fenestra export: series %1 is not a volume (it needs "
+                                     "parallel, evenly spaced slices); --plane cannot reformat "
+                                     "it"))
                    .arg(request.seriesUid)
             << '\n';
-        return 1;
+        return std::nullopt;
     }
     auto loaded = loadVolume(ds);
     if (!loaded) {
         err << ExportText::tr("fenestra export: %1").arg(loaded.error().toString()) << '\n';
-        return 1;
+        return std::nullopt;
     }
     for (const FileError& e : loaded->errors)
         err << ExportText::tr("fenestra export: %1: %2").arg(e.source, e.error.toString()) << '\n';
-    const Volume& volume = *loaded->volume;
-    const MprPlane plane = planeOf(volume, request.plane, request.offsetMm);
+    return std::move(*loaded);
+}
+
+int renderReformat(const ExportRequest& request, const DisplaySet& ds, const Volume& volume,
+                   QTextStream& err)
+{
+    const MprPlane plane = planeOf(volume, request);
     const double reach = halfExtentAlong(volume, plane.normal());
     if (std::abs(request.offsetMm) > reach + 1e-6) {
         err << ExportText::tr("fenestra export: offset %1 mm is outside the volume (-%2..%2 mm)")
@@ -189,12 +247,23 @@ int renderReformat(const ExportRequest& request, const DisplaySet& ds, QTextStre
     RenderOptions options;
     options.window = request.window;
     const QImage image = renderFrame(reformatInstance(ds, volume, plane), *pixels, 0, options);
-    const int written = writeImage(image, request.out, err);
-    // Slices that failed to decode read as air: the image is written but incomplete.
+    return writeImage(image, request.out, err);
+}
+
+int renderFromVolume(const ExportRequest& request, const DisplaySet& ds, QTextStream& out,
+                     QTextStream& err)
+{
+    const std::optional<VolumeLoadResult> loaded = loadExportVolume(request, ds, err);
+    if (!loaded)
+        return 1;
+    const int written = request.view3d.isSet()
+                            ? runExport3d(request.view3d, loaded->volume, request.out, out, err)
+                            : renderReformat(request, ds, *loaded->volume, err);
+    // Slices that failed to decode read as air: the output is written but incomplete.
     return written != 0 ? written : (loaded->errors.empty() ? 0 : 2);
 }
 
-int render(const ExportRequest& request, QTextStream& err)
+int render(const ExportRequest& request, QTextStream& out, QTextStream& err)
 {
     const ImportResult imported = importPaths(request.paths);
     const std::vector<PatientNode> tree = imported.library.tree();
@@ -204,8 +273,9 @@ int render(const ExportRequest& request, QTextStream& err)
             << '\n';
         return 1;
     }
-    return request.plane == PlaneKind::None ? renderImage(request, *ds, err)
-                                            : renderReformat(request, *ds, err);
+    if (request.plane == PlaneKind::None && !request.view3d.isSet())
+        return renderImage(request, *ds, err);
+    return renderFromVolume(request, *ds, out, err);
 }
 
 struct ExportOptions
@@ -220,8 +290,8 @@ struct ExportOptions
     QCommandLineOption out{QStringLiteral("out"), ExportText::tr("Output image file."),
                            QStringLiteral("file")};
     QCommandLineOption plane{QStringLiteral("plane"),
-                             ExportText::tr("Reformat the series' volume on a patient plane: "
-                                            "axial, coronal or sagittal."),
+                             ExportText::tr("Reformat the series' volume on a plane: "
+                                            "axial, coronal, sagittal or oblique (with --normal)."),
                              QStringLiteral("plane")};
     QCommandLineOption offset{QStringLiteral("offset"),
                               ExportText::tr("Move the plane this far along its normal from the "
@@ -234,7 +304,64 @@ struct ExportOptions
     QCommandLineOption slabMode{QStringLiteral("slab-mode"),
                                 ExportText::tr("How the slab combines: max, min or mean."),
                                 QStringLiteral("mode")};
+    QCommandLineOption normal{QStringLiteral("normal"),
+                              ExportText::tr("--plane oblique: the plane normal in patient "
+                                             "coordinates (LPS), looked along."),
+                              QStringLiteral("x,y,z")};
+    QCommandLineOption up{QStringLiteral("up"),
+                          ExportText::tr("--plane oblique: the direction towards the top of the "
+                                         "image (default superior, or anterior for planes "
+                                         "closer to axial)."),
+                          QStringLiteral("x,y,z")};
+    Export3dOptions view3d;
 };
+
+// "x,y,z" as a unit vector, or nothing for text that is not three finite numbers or a zero
+// vector.
+std::optional<Vec3> parseDirection(const QString& text)
+{
+    const QStringList parts = text.split(QLatin1Char(','));
+    if (parts.size() != 3)
+        return std::nullopt;
+    double values[3] = {0, 0, 0};
+    for (int i = 0; i < 3; ++i) {
+        bool ok = false;
+        values[i] = parts[i].trimmed().toDouble(&ok);
+        if (!ok || !std::isfinite(values[i]))
+            return std::nullopt;
+    }
+    const Vec3 v{values[0], values[1], values[2]};
+    return v.length() > 1e-9 ? std::optional<Vec3>(v.normalized()) : std::nullopt;
+}
+
+// --normal and --up: the complaint, or an empty string.
+QString parseOblique(const QCommandLineParser& parser, const ExportOptions& o,
+                     ExportRequest& request)
+{
+    if (request.plane != PlaneKind::Oblique)
+        return parser.isSet(o.normal) || parser.isSet(o.up)
+                   ? ExportText::tr("fenestra export: --normal and --up need --plane oblique")
+                   : QString();
+    if (!parser.isSet(o.normal))
+        return ExportText::tr("fenestra export: --plane oblique needs --normal x,y,z");
+    const auto normal = parseDirection(parser.value(o.normal));
+    if (!normal)
+        return ExportText::tr("fenestra export: --normal needs a non-zero direction x,y,z, not "
+                              "'%1'")
+            .arg(parser.value(o.normal));
+    request.normal = *normal;
+    if (!parser.isSet(o.up))
+        return {};
+    const auto up = parseDirection(parser.value(o.up));
+    if (!up)
+        return ExportText::tr("fenestra export: --up needs a non-zero direction x,y,z, not '%1'")
+            .arg(parser.value(o.up));
+    // Within about 0.06 degrees of the normal, the image's vertical is undefined.
+    if (up->cross(*normal).length() < 1e-3)
+        return ExportText::tr("fenestra export: --up must not be parallel to --normal");
+    request.up = *up;
+    return {};
+}
 
 // The slab options' own complaint, or an empty string when they are valid. A thickness without
 // a mode (or a mode without a thickness) is refused rather than silently ignored.
@@ -267,19 +394,22 @@ QString parseReformat(const QCommandLineParser& parser, const ExportOptions& o,
 {
     const bool reformatOnly =
         parser.isSet(o.offset) || parser.isSet(o.slab) || parser.isSet(o.slabMode);
-    if (!parser.isSet(o.plane))
-        return reformatOnly ? ExportText::tr("fenestra export: --offset, --slab and --slab-mode "
-                                             "need --plane")
-                            : QString();
+    if (!parser.isSet(o.plane)) {
+        if (reformatOnly)
+            return ExportText::tr("fenestra export: --offset, --slab and --slab-mode need --plane");
+        return parseOblique(parser, o, request);
+    }
     const QString plane = parser.value(o.plane);
     static const std::pair<const char*, PlaneKind> planes[] = {{"axial", PlaneKind::Axial},
                                                                {"coronal", PlaneKind::Coronal},
-                                                               {"sagittal", PlaneKind::Sagittal}};
+                                                               {"sagittal", PlaneKind::Sagittal},
+                                                               {"oblique", PlaneKind::Oblique}};
     for (const auto& [name, kind] : planes)
         if (plane == QLatin1String(name))
             request.plane = kind;
     if (request.plane == PlaneKind::None)
-        return ExportText::tr("fenestra export: unknown plane '%1' (axial, coronal or sagittal)")
+        return ExportText::tr("fenestra export: unknown plane '%1' (axial, coronal, sagittal or "
+                              "oblique)")
             .arg(plane);
     if (parser.isSet(o.frame))
         return ExportText::tr("fenestra export: --frame and --plane exclude each other");
@@ -288,7 +418,29 @@ QString parseReformat(const QCommandLineParser& parser, const ExportOptions& o,
     if (!ok || !std::isfinite(request.offsetMm))
         return ExportText::tr("fenestra export: --offset needs a number of mm, not '%1'")
             .arg(parser.value(o.offset));
+    if (const QString complaint = parseOblique(parser, o, request); !complaint.isEmpty())
+        return complaint;
     return parseSlab(parser, o, request);
+}
+
+// The 3D options' own complaint (and their conflicts with the 2D ones), or an empty string.
+QString parse3d(const QCommandLineParser& parser, const ExportOptions& o, ExportRequest& request)
+{
+    if (const QString complaint = parseExport3d(parser, o.view3d, request.view3d);
+        !complaint.isEmpty())
+        return complaint;
+    if (!request.view3d.isSet())
+        return {};
+    const std::pair<const QCommandLineOption*, const char*> conflicts[] = {
+        {&o.plane, "plane"}, {&o.frame, "frame"}, {&o.window, "window"}};
+    for (const auto& [option, name] : conflicts)
+        if (parser.isSet(*option))
+            return ExportText::tr("fenestra export: --%1 does not go with --3d or --stl")
+                .arg(QLatin1String(name));
+    if (!request.view3d.stlPath.isEmpty() && parser.isSet(o.out))
+        return ExportText::tr("fenestra export: --stl writes the mesh to its own file; leave out "
+                              "--out");
+    return export3dEnvironmentProblem(request.view3d);
 }
 
 int usageError(const QString& complaint, QTextStream& err)
@@ -301,6 +453,15 @@ int usageError(const QString& complaint, QTextStream& err)
         << ExportText::tr("       fenestra export PATH... --series UID --plane "
                           "axial|coronal|sagittal [--offset MM] [--slab MM --slab-mode "
                           "max|min|mean] [--window CENTER,WIDTH] --out FILE.png")
+        << '\n'
+        << ExportText::tr("       fenestra export PATH... --series UID --plane oblique --normal "
+                          "X,Y,Z [--up X,Y,Z] [--offset MM] [...] --out FILE.png")
+        << '\n'
+        << ExportText::tr("       fenestra export PATH... --series UID --3d vr|mip|minip|surface "
+                          "[--preset NAME] [--azimuth DEG] [--elevation DEG] [--zoom F] "
+                          "[--size WxH] [--iso HU] --out FILE.png")
+        << '\n'
+        << ExportText::tr("       fenestra export PATH... --series UID --stl FILE.stl [--iso HU]")
         << '\n';
     return 1;
 }
@@ -311,14 +472,17 @@ int runExportCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        ExportText::tr("Render one image of a series, or a reformat of its volume, to PNG or "
-                       "JPEG."));
+        ExportText::tr("Render one image of a series, a reformat or a 3D view of its volume to "
+                       "PNG or JPEG, or its isosurface to STL."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("paths"),
                                  ExportText::tr("Files, folders, DICOMDIR or zip archives."));
     const ExportOptions o;
-    parser.addOptions({o.series, o.frame, o.window, o.out, o.plane, o.offset, o.slab, o.slabMode});
+    parser.addOptions({o.series, o.frame, o.window, o.out, o.plane, o.offset, o.slab, o.slabMode,
+                       o.normal, o.up});
+    parser.addOptions(o.view3d.all());
     parser.process(arguments);
+    QTextStream out(stdout);
     QTextStream err(stderr);
 
     ExportRequest request;
@@ -329,12 +493,16 @@ int runExportCommand(const QStringList& arguments)
     request.frame = parser.value(o.frame).toInt(&frameOk);
     bool windowOk = false;
     request.window = parseWindow(parser.value(o.window), windowOk);
-    if (request.paths.isEmpty() || request.seriesUid.isEmpty() || request.out.isEmpty() ||
-        !frameOk || !windowOk)
+    if (request.paths.isEmpty() || request.seriesUid.isEmpty() || !frameOk || !windowOk)
         return usageError({}, err);
     if (const QString complaint = parseReformat(parser, o, request); !complaint.isEmpty())
         return usageError(complaint, err);
-    return render(request, err);
+    if (const QString complaint = parse3d(parser, o, request); !complaint.isEmpty())
+        return usageError(complaint, err);
+    // Every export but --stl writes an image.
+    if (request.out.isEmpty() && request.view3d.stlPath.isEmpty())
+        return usageError({}, err);
+    return render(request, out, err);
 }
 
 } // namespace fenestra::app

@@ -26,6 +26,8 @@ namespace fenestra::viewer {
     X(DicomdirInvalid, "DICOMDIR is invalid")                                                      \
     X(SeriesNotFound, "series not found")                                                          \
     X(WriteFailed, "output cannot be written")                                                     \
+    X(RenderFailed, "3D rendering failed")                                                         \
+    X(InvalidArgument, "invalid argument")                                                         \
     X(Cancelled, "operation cancelled")
 
 enum class ErrorCode

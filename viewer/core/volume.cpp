@@ -21,7 +21,7 @@ Result<ScalarType> scalarTypeFor(const PixelFormat& f)
                 QStringLiteral("%1-bit data has no volume").arg(f.bitsAllocated));
 }
 
-// Fills a slice with the lowest value of the type, so an unloaded slice reads as "nothing".
+// Fills a buffer with the lowest value of the type, so what has not arrived reads as "nothing".
 void fillLowest(std::span<std::byte> bytes, ScalarType type)
 {
     switch (type) {
@@ -33,9 +33,18 @@ void fillLowest(std::span<std::byte> bytes, ScalarType type)
         std::memset(bytes.data(), 0x80, bytes.size());
         break;
     case ScalarType::Int16: {
+        // A short run written voxel by voxel, then doubled by memcpy: memset speed.
         const qint16 lowest = std::numeric_limits<qint16>::min();
-        for (std::size_t i = 0; i + 1 < bytes.size(); i += 2)
+        const std::size_t run = std::min<std::size_t>(bytes.size() & ~std::size_t{1}, 4096);
+        for (std::size_t i = 0; i < run; i += 2)
             std::memcpy(bytes.data() + i, &lowest, 2);
+        for (std::size_t done = run; done < bytes.size() && run > 0;) {
+            const std::size_t n = std::min(done, bytes.size() - done) & ~std::size_t{1};
+            if (n == 0)
+                break;
+            std::memcpy(bytes.data() + done, bytes.data(), n);
+            done += n;
+        }
         break;
     }
     }
@@ -78,13 +87,14 @@ Result<std::shared_ptr<Volume>> Volume::create(const DisplaySet& ds)
     if (!v->m_data)
         return fail(ErrorCode::UnsupportedPixelFormat,
                     QStringLiteral("cannot allocate %1 bytes").arg(v->byteCount()));
+    // Every slice, not only the gaps: a slice still to arrive must not show the allocator's
+    // garbage to readers that do not check isLoaded() (the 3D ray casters read the whole
+    // buffer). The pages are committed now rather than on arrival; a complete volume needs
+    // them all anyway.
+    fillLowest({v->m_data.get(), v->byteCount()}, v->m_type);
     v->m_loaded.reset(new std::atomic<bool>[static_cast<std::size_t>(v->slices())]);
-    for (int k = 0; k < v->slices(); ++k) {
+    for (int k = 0; k < v->slices(); ++k)
         v->m_loaded[static_cast<std::size_t>(k)].store(false, std::memory_order_relaxed);
-        if (std::find(v->m_sliceOfFrame.begin(), v->m_sliceOfFrame.end(), k) ==
-            v->m_sliceOfFrame.end())
-            fillLowest(v->slice(k), v->m_type); // a gap: nothing will arrive here
-    }
     return v;
 }
 

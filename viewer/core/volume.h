@@ -26,7 +26,8 @@ enum class ScalarType
 // whether it has arrived. Voxel (i, j, k) lies at
 //   origin + i * columnSpacing * rowDirection + j * rowSpacing * columnDirection
 //          + k * sliceSpacing * sliceDirection        (patient coordinates, LPS, mm)
-// Slices missing from the series (gaps) stay unloaded and read as the lowest stored value.
+// Until a slice is written it reads as the lowest stored value of the type (0, -128 or
+// -32768): slices missing from the series (gaps) for ever, slices still to arrive until they do.
 //
 // Thread contract: geometry is immutable after create(); distinct slices may be written from
 // distinct threads; markLoaded() publishes a slice (release), isLoaded() observes it (acquire).

@@ -314,6 +314,12 @@ void FrameSource::supplyError(int index, const Error& error)
     emit frameDecoded(index);
 }
 
+void FrameSource::unsupply(int index)
+{
+    m_supplied.remove(index);
+    m_supplyErrors.remove(index);
+}
+
 const FrameSource::Supplied* FrameSource::suppliedAt(int index) const
 {
     const auto found = m_supplied.constFind(index);

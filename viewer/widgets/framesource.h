@@ -75,6 +75,9 @@ public:
     void supply(int index, std::shared_ptr<const PixelBuffer> pixels, int frameInBuffer = 0);
     // Frame `index` cannot be had; emits frameDecoded(index) (error() tells why).
     void supplyError(int index, const Error& error);
+    // Forgets what was supplied for frame `index` (pixels or error), without a signal: the
+    // supplier bounds the memory it lends, or marks a frame stale. Wanted again when shown.
+    void unsupply(int index);
 
 signals:
     // The instance holding frame `index` was decoded (or failed: see error()). Other frames of

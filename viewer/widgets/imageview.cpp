@@ -130,11 +130,13 @@ void ImageView::showCurrent()
     if (ref == nullptr) {
         m_viewport->setImage(QImage());
         m_shownIndex = -1;
+        m_holding = false;
         return;
     }
     if (const auto error = m_source->error(m_index)) {
         m_viewport->setImage(QImage());
         m_shownIndex = -1;
+        m_holding = false;
         if (!m_exporting)
             emit errorOccurred(frameErrorText(*error));
         return;
@@ -142,19 +144,33 @@ void ImageView::showCurrent()
     if (!m_source->isReady(m_index)) {
         m_source->request(m_index);
         m_source->prefetch(m_index, m_scrollDirection);
-        m_viewport->setImage(QImage());
+        if (m_holdWhileLoading)
+            m_holding = true; // the previous image stays until this frame arrives
+        else
+            m_viewport->setImage(QImage());
         m_shownIndex = -1;
         return;
     }
     m_viewport->setImage(renderedImage(m_index));
     m_shownIndex = m_index;
+    m_holding = false;
     m_source->prefetch(m_index, m_scrollDirection);
     if (!m_exporting)
         emit frameShown(m_index);
 }
 
-void ImageView::onFrameDecoded(int /*index*/)
+void ImageView::onFrameDecoded(int index)
 {
+    // External supply: a frame supplied again (a reformat recomputed while its volume streams
+    // in) replaces what was rendered of it, also on screen.
+    if (m_source->isExternalSupply()) {
+        m_rendered.remove(index);
+        if (index == m_index && m_shownIndex == m_index) {
+            m_shownIndex = -1;
+            showCurrent();
+            return;
+        }
+    }
     // One decode may serve many frames (a clip): whatever arrived, look at the current one.
     if (m_shownIndex == m_index)
         return;
@@ -262,9 +278,21 @@ void ImageView::setTool(MouseTool tool)
     setMouseTracking(tool == MouseTool::Probe || tool == MouseTool::Angle);
 }
 
+void ImageView::setHoldWhileLoading(bool hold)
+{
+    m_holdWhileLoading = hold;
+}
+
 void ImageView::setReferenceLines(const std::vector<QLineF>& imageLines)
 {
     m_referenceLines = imageLines;
+    m_viewport->update();
+}
+
+void ImageView::paintViewOverlay(QPainter& /*painter*/) {}
+
+void ImageView::updateOverlay()
+{
     m_viewport->update();
 }
 

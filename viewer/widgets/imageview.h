@@ -105,6 +105,10 @@ public:
     double cineIntervalMs() const; // effective interval
 
     void setReferenceLines(const std::vector<QLineF>& imageLines);
+    // While the frame to show is not ready, keep the previous image on screen (no "Loading...")
+    // instead of a blank view: for frames computed in milliseconds (MPR), so scrolling and
+    // turning planes do not flash. displayedGrey() and the probe still wait for the frame.
+    void setHoldWhileLoading(bool hold);
 
     // Measurements on this display set (all frames); the view draws those of the current frame.
     const std::vector<Measurement>& measurements() const { return m_measurements; }
@@ -153,6 +157,10 @@ protected:
     void wheelEvent(QWheelEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void focusInEvent(QFocusEvent* event) override;
+    // Subclasses draw over the image here (widget coordinates), under the measurements and
+    // annotations; updateOverlay() asks for it again.
+    virtual void paintViewOverlay(QPainter& painter);
+    void updateOverlay();
 
 private:
     enum class DragAction
@@ -216,7 +224,9 @@ private:
     bool m_annotations = true;
     bool m_fitted = true; // refit on resize until the user zooms or pans
     bool m_exporting = false;
-    int m_shownIndex = -1; // the frame whose image the viewport holds, -1 for none
+    bool m_holdWhileLoading = false;
+    bool m_holding = false; // the viewport shows an earlier frame while this one is pending
+    int m_shownIndex = -1;  // the frame whose image the viewport holds, -1 for none
     ViewTransform m_transform;
     MouseTool m_tool = MouseTool::Scroll;
     static constexpr int kRenderedCacheKiB = 64 * 1024;

@@ -57,7 +57,7 @@ QString ImageView::centreMessage() const
         return text;
     }
     if (m_shownIndex != m_index)
-        return tr("Loading...");
+        return m_holding ? QString() : tr("Loading...");
     return {};
 }
 
@@ -109,6 +109,9 @@ void ImageView::paintOverlayContent(QPainter& painter)
     const QTransform toWidget = m_transform.imageToWidget();
     for (const QLineF& line : m_referenceLines)
         drawReferenceLine(painter, toWidget, line);
+    painter.save();
+    paintViewOverlay(painter);
+    painter.restore();
     drawMeasurements(painter);
     if (m_annotations && hasDisplaySet()) {
         drawCornerTexts(painter, area, cornerTexts(overlayContext()));

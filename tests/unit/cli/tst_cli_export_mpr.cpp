@@ -297,8 +297,9 @@ void TestCli::exportPlane_badOption_exitsOneWithMessage_data()
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<QString>("message");
     const QString plane = key("--plane");
-    QTest::newRow("unknown plane") << QStringList{plane, key("oblique")}
-                                   << key("unknown plane 'oblique' (axial, coronal or sagittal)");
+    QTest::newRow("unknown plane")
+        << QStringList{plane, key("transverse")}
+        << key("unknown plane 'transverse' (axial, coronal, sagittal or oblique)");
     QTest::newRow("offset without plane") << QStringList{key("--offset"), key("10")}
                                           << key("--offset, --slab and --slab-mode need --plane");
     QTest::newRow("frame with plane") << QStringList{plane, key("axial"), key("--frame"), key("2")}
