@@ -21,12 +21,18 @@ const QString kDiskCacheMb = QStringLiteral("archives/cacheMb");
 const QString kCacheMb = QStringLiteral("cache/sizeMb");
 const QString kIdentityIssuer = QStringLiteral("identity/issuer");
 const QString kIdentityClient = QStringLiteral("identity/clientId");
+const QString kIdentityResource = QStringLiteral("identity/resource");
 const QString kIdleLock = QStringLiteral("identity/idleLockMinutes");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
 const QString kArchives = QStringLiteral("archives");
 const QString kArchiveName = QStringLiteral("name");
 const QString kArchiveUrl = QStringLiteral("url");
+// TLS of an archive: file names and pins only; a client key's password never goes here.
+const QString kTlsCaBundle = QStringLiteral("tlsCaBundle");
+const QString kTlsPins = QStringLiteral("tlsPins");
+const QString kTlsClientCertificate = QStringLiteral("tlsClientCertificate");
+const QString kTlsClientKey = QStringLiteral("tlsClientKey");
 
 constexpr double kDefaultCineFps = 10.0;
 constexpr int kDefaultCacheMb = 1024;
@@ -180,9 +186,9 @@ void Settings::setCacheSizeMb(int megabytes)
 QUrl Settings::identityIssuer() const
 {
     const QUrl url(m_settings->value(kIdentityIssuer).toString());
-    const bool usable = url.isValid() && !url.host().isEmpty() &&
-                        (url.scheme() == QLatin1String("https") ||
-                         url.scheme() == QLatin1String("http"));
+    const bool usable =
+        url.isValid() && !url.host().isEmpty() &&
+        (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"));
     return usable ? url : QUrl();
 }
 
@@ -205,12 +211,22 @@ void Settings::setIdentityClientId(const QString& clientId)
     m_settings->setValue(kIdentityClient, clientId.trimmed());
 }
 
+QString Settings::identityResource() const
+{
+    return m_settings->value(kIdentityResource).toString().trimmed();
+}
+
+void Settings::setIdentityResource(const QString& resource)
+{
+    m_settings->setValue(kIdentityResource, resource.trimmed());
+}
+
 int Settings::idleLockMinutes() const
 {
     bool ok = false;
     const int minutes = m_settings->value(kIdleLock, kDefaultIdleLockMinutes).toInt(&ok);
     return ok && minutes >= 0 && minutes <= kMaximumIdleLockMinutes ? minutes
-                                                                       : kDefaultIdleLockMinutes;
+                                                                    : kDefaultIdleLockMinutes;
 }
 
 void Settings::setIdleLockMinutes(int minutes)
@@ -252,6 +268,10 @@ QList<net::ArchiveConfig> Settings::archives() const
         const QString name = m_settings->value(kArchiveName).toString().trimmed();
         if (!name.isEmpty())
             archive->name = name;
+        archive->tls.caBundleFile = m_settings->value(kTlsCaBundle).toString();
+        archive->tls.pins = m_settings->value(kTlsPins).toStringList();
+        archive->tls.clientCertificateFile = m_settings->value(kTlsClientCertificate).toString();
+        archive->tls.clientKeyFile = m_settings->value(kTlsClientKey).toString();
         archives.append(*archive);
     }
     m_settings->endArray();
@@ -266,6 +286,15 @@ void Settings::setArchives(const QList<net::ArchiveConfig>& archives)
         m_settings->setArrayIndex(i);
         m_settings->setValue(kArchiveName, archives[i].name);
         m_settings->setValue(kArchiveUrl, archives[i].baseUrl.toString());
+        const net::TlsSettings& tls = archives[i].tls;
+        if (!tls.caBundleFile.isEmpty())
+            m_settings->setValue(kTlsCaBundle, tls.caBundleFile);
+        if (!tls.pins.isEmpty())
+            m_settings->setValue(kTlsPins, tls.pins);
+        if (!tls.clientCertificateFile.isEmpty())
+            m_settings->setValue(kTlsClientCertificate, tls.clientCertificateFile);
+        if (!tls.clientKeyFile.isEmpty())
+            m_settings->setValue(kTlsClientKey, tls.clientKeyFile);
     }
     m_settings->endArray();
 }

@@ -96,6 +96,10 @@ public:
     void setIdentityIssuer(const QUrl& issuer);
     QString identityClientId() const;
     void setIdentityClientId(const QString& clientId);
+    // The resource (RFC 8707) access tokens are asked for: the archives' audience, when the
+    // provider wants it named ("urn:fenestra:archive"); empty: the provider's default.
+    QString identityResource() const;
+    void setIdentityResource(const QString& resource);
 
     // Minutes without input after which the window locks (patient data hidden until the doctor
     // signs in again); 0 never locks.
@@ -106,7 +110,9 @@ public:
 
     // The DICOMweb archives the user configured, in the user's order. Entries whose URL is not
     // an absolute http(s) URL with a host are skipped on reading; a missing name becomes
-    // "host:port". Archives given with --archive are not stored here (session only).
+    // "host:port". Archives given with --archive are not stored here (session only). Their TLS
+    // settings are stored as file names and pins; the password of a client key never is (it
+    // stays empty on reading: the window fills it from the OS keyring).
     QList<net::ArchiveConfig> archives() const;
     void setArchives(const QList<net::ArchiveConfig>& archives);
 

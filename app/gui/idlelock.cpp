@@ -31,8 +31,7 @@ bool isUserInput(QEvent::Type type)
 
 } // namespace
 
-IdleWatcher::IdleWatcher(QObject* parent)
-    : QObject(parent)
+IdleWatcher::IdleWatcher(QObject* parent) : QObject(parent)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &IdleWatcher::idle);
@@ -73,9 +72,7 @@ bool IdleWatcher::eventFilter(QObject* watched, QEvent* event)
     return QObject::eventFilter(watched, event);
 }
 
-LockScreen::LockScreen(QWidget* window)
-    : QWidget(window)
-    , m_window(window)
+LockScreen::LockScreen(QWidget* window) : QWidget(window), m_window(window)
 {
     setObjectName(QStringLiteral("lockScreen"));
     setAutoFillBackground(false);

@@ -23,6 +23,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTreeWidget>
 #include <QtConcurrent/QtConcurrentRun>
@@ -44,13 +45,16 @@ MainWindow::MainWindow(Settings& settings, const QString& annotationDir, QWidget
     setAcceptDrops(true);
     m_grid = new ViewGrid([this] { return createView(); }, this);
     m_grid->setObjectName(QStringLiteral("viewGrid"));
-    setCentralWidget(m_grid);
+    m_central = new QStackedWidget(this);
+    m_central->addWidget(m_grid);
+    setCentralWidget(m_central);
     m_sync = new ViewSync(this);
     m_help = new HelpOverlay(m_grid);
     m_statusLabel = new QLabel(this);
     statusBar()->addPermanentWidget(m_statusLabel);
     createDocks();
     createArchiveDock();
+    createSession();
     m_recent = new RecentItems(m_settings, this);
     createActions();
     connect(m_grid, &ViewGrid::layoutChanged, this, [this] { viewsChanged(); });
@@ -153,6 +157,7 @@ void MainWindow::retranslate()
         else if (auto* widget = qobject_cast<QWidget*>(t.object))
             widget->setWindowTitle(text);
     }
+    retranslateSession();
     if (!m_patients.empty())
         populateBrowser();
 }
@@ -239,6 +244,8 @@ void MainWindow::setActiveView(int index)
 
 ImageView* MainWindow::activeView() const
 {
+    if (ImageView* mpr = activeMprView())
+        return mpr;
     return qobject_cast<ImageView*>(m_grid->activeWidget());
 }
 
@@ -253,6 +260,7 @@ QList<ImageView*> MainWindow::views() const
 
 bool MainWindow::setViewLayout(int rows, int columns)
 {
+    leaveMpr();
     if (!m_grid->setLayout(rows, columns))
         return false;
     m_settings.setViewLayout({rows, columns});
@@ -282,6 +290,7 @@ void MainWindow::closeAll()
     if (m_cancelImport)
         m_cancelImport->store(true);
     m_pendingPaths.clear();
+    leaveMpr();
     qDeleteAll(m_streams);
     m_streams.clear();
     for (ImageView* view : views()) {

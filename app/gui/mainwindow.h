@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dicomweb/archiveconfig.h"
+#include "dicomweb/dicomwebrequest.h"
 #include "gui/annotationstore.h"
 #include "media/importer.h"
 
@@ -17,22 +18,30 @@ class QMenu;
 class QNetworkAccessManager;
 class QLabel;
 class QListWidget;
+class QStackedWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
 
 namespace fenestra::viewer {
 class ImageView;
-}
+class MprView;
+struct DisplaySet;
+} // namespace fenestra::viewer
 namespace fenestra::net {
 class DicomWebClient;
 class InstanceCache;
+class OidcSession;
+struct Identity;
 struct ArchiveConfig;
 } // namespace fenestra::net
 
 namespace fenestra::app {
 
 class HelpOverlay;
+class IdleWatcher;
+class LockScreen;
 class MeasurementList;
+class MprWorkspace;
 class RecentItems;
 class SearchPanel;
 class StreamSession;
@@ -70,12 +79,38 @@ public:
     ThumbnailStrip* thumbnails() const { return m_thumbnails; }
     ViewSync* viewSync() const { return m_sync; }
     HelpOverlay* helpOverlay() const { return m_help; }
+    // The MPR layout (Ctrl+M) of the active view's series: axial, coronal, sagittal and 3D in
+    // place of the grid, which comes back as it was on leaving (or choosing a layout).
+    bool enterMpr();
+    void leaveMpr();
+    bool isMprActive() const { return m_mpr != nullptr; }
+    QList<viewer::MprView*> mprViews() const;
 
     // The archives the search panel asks (configured plus those of the command line), and the
     // encrypted cache streamed instances go to (may be null: no cache).
     void setArchives(const QList<net::ArchiveConfig>& archives);
     void setInstanceCache(net::InstanceCache* cache);
     SearchPanel* searchPanel() const { return m_search; }
+    // The doctor's OpenID Connect session (not owned, outlives the window; null: no identity
+    // provider configured, archives are asked without authentication). Its access token goes
+    // with every archive request; searching needs a signed-in doctor whose role may search.
+    void setSession(net::OidcSession* session);
+    net::OidcSession* session() const { return m_session; }
+    // How the window opens the system browser for sign-in and sign-out (tests play the
+    // browser themselves). Default: QDesktopServices::openUrl.
+    void setBrowserLauncher(std::function<void(const QUrl&)> open);
+    // Locks the window now, as the idle watch does after Settings::idleLockMinutes(): patient
+    // data hidden until the doctor signs in again (another doctor signing in gets a wiped
+    // window).
+    void lockSession();
+    bool isLocked() const;
+    // Signs out: the provider's session ends, the tokens are wiped, and so is every
+    // patient-related thing the window holds in memory.
+    void signOut();
+    // Closes the studies, views, streams and search results, clears a copied view.
+    void wipePatientData();
+    IdleWatcher* idleWatcher() const { return m_idle; }
+
     // Lists the series of a study of an archive in the browser; shows the first in the active
     // view (streaming it), or, with show false, streams them all into the local cache only.
     void openRemoteStudy(const net::ArchiveConfig& archive, const QString& studyUid, bool show);
@@ -121,6 +156,19 @@ private:
     bool openRemoteThumbnail(const QString& key);
     QTreeWidgetItem* remoteItem(const QString& seriesUid) const;
     void streamSeries(QTreeWidgetItem* item, viewer::ImageView* view);
+    // mainwindow_mpr.cpp: the MPR layout
+    void addMprActions(QMenu* view);
+    void toggleMpr();
+    void loadMprVolume(const viewer::DisplaySet& displaySet);
+    void withActiveMprView(const std::function<void(viewer::MprView&)>& run);
+    viewer::ImageView* activeMprView() const;
+    // mainwindow_session.cpp: sign-in, idle lock, sign-out
+    void createSession();
+    void addAccountActions(QMenu* menu);
+    void onSignedIn(const net::Identity& identity);
+    void updateAccountStatus();
+    void showSessionMessage(const QString& title, const QString& text);
+    void retranslateSession();
     // mainwindow_measurements.cpp: the measurement list and the annotation store
     void loadMeasurements(viewer::ImageView& view);
     void saveMeasurements(viewer::ImageView& view);
@@ -130,6 +178,9 @@ private:
     Settings& m_settings;
     AnnotationStore m_annotations;
     ViewGrid* m_grid = nullptr;
+    QStackedWidget* m_central = nullptr; // the grid, or the MPR layout over it
+    MprWorkspace* m_mpr = nullptr;       // while the MPR layout is shown
+    QAction* m_mprAction = nullptr;
     ViewSync* m_sync = nullptr;
     QTreeWidget* m_tree = nullptr;
     ThumbnailStrip* m_thumbnails = nullptr;
@@ -159,6 +210,16 @@ private:
     net::InstanceCache* m_cache = nullptr;
     QList<net::ArchiveConfig> m_archives;
     QHash<QString, net::DicomWebClient*> m_clients; // by base URL
+    net::RequestOptions m_requestOptions;           // of every archive client (the bearer token)
+    net::OidcSession* m_session = nullptr;
+    IdleWatcher* m_idle = nullptr;
+    LockScreen* m_lock = nullptr;
+    QLabel* m_account = nullptr;
+    QAction* m_signInAction = nullptr;
+    QAction* m_signOutAction = nullptr;
+    QAction* m_lockAction = nullptr;
+    QString m_lockedSubject; // who was signed in when the window locked
+    std::function<void(const QUrl&)> m_openBrowser;
     QHash<viewer::ImageView*, StreamSession*> m_streams;
     struct RemoteThumbnail
     {

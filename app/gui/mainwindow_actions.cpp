@@ -81,9 +81,13 @@ void MainWindow::createActions()
               [this] { openSettings(); });
     addAction(file, QT_TR_NOOP("&Quit"), QKeySequence::Quit, [this] { close(); });
 
-    addViewActions(menu(QT_TR_NOOP("&View")));
+    QMenu* view = menu(QT_TR_NOOP("&View"));
+    addViewActions(view);
+    addMprActions(view);
     addLayoutActions(menu(QT_TR_NOOP("&Layout")));
     addToolActions(menu(QT_TR_NOOP("&Tools")));
+
+    addAccountActions(menu(QT_TR_NOOP("&Account")));
 
     QMenu* help = menu(QT_TR_NOOP("&Help"));
     addAction(help, QT_TR_NOOP("&Keyboard shortcuts"), QKeySequence(Qt::Key_F1),
@@ -345,7 +349,7 @@ void MainWindow::openSettings()
     if (dialog.exec() != QDialog::Accepted)
         return;
     // Archives of the settings, plus those given on the command line for this session.
-    QList<net::ArchiveConfig> archives = m_settings.archives();
+    QList<net::ArchiveConfig> archives = dialog.archives(); // with this session's passwords
     for (const net::ArchiveConfig& a : m_archives)
         if (std::none_of(archives.begin(), archives.end(),
                          [&a](const net::ArchiveConfig& b) { return b.baseUrl == a.baseUrl; }))

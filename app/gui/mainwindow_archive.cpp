@@ -65,8 +65,11 @@ void MainWindow::setInstanceCache(net::InstanceCache* cache)
 net::DicomWebClient* MainWindow::clientFor(const net::ArchiveConfig& archive)
 {
     const QString key = archive.baseUrl.toString();
-    if (!m_clients.contains(key))
-        m_clients.insert(key, new net::DicomWebClient(archive, m_network, this));
+    if (!m_clients.contains(key)) {
+        auto* client = new net::DicomWebClient(archive, m_network, this);
+        client->setOptions(m_requestOptions);
+        m_clients.insert(key, client);
+    }
     return m_clients.value(key);
 }
 

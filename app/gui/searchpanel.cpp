@@ -69,7 +69,12 @@ SearchPanel::SearchPanel(QNetworkAccessManager* manager, QWidget* parent)
     resultButtons->addWidget(m_open);
     resultButtons->addWidget(m_keep);
     auto* layout = new QVBoxLayout(this);
+    m_notAllowed = new QLabel(this);
+    m_notAllowed->setObjectName(QStringLiteral("searchNotAllowed"));
+    m_notAllowed->setWordWrap(true);
+    m_notAllowed->hide();
     layout->addWidget(m_fields);
+    layout->addWidget(m_notAllowed);
     layout->addLayout(m_statusLayout);
     layout->addWidget(m_view, 1);
     layout->addLayout(resultButtons);
@@ -212,8 +217,24 @@ void SearchPanel::updateButtons()
     const bool selected = m_view->selectionModel()->hasSelection();
     m_open->setEnabled(selected);
     m_keep->setEnabled(selected);
-    m_more->setEnabled(hasMoreResults() && !isSearching());
-    m_search->setEnabled(!m_sources.empty());
+    m_more->setEnabled(m_allowed && hasMoreResults() && !isSearching());
+    m_search->setEnabled(m_allowed && !m_sources.empty());
+    m_fields->setEnabled(m_allowed);
+}
+
+void SearchPanel::setSearchAllowed(bool allowed, const QString& reason)
+{
+    m_allowed = allowed;
+    if (!allowed)
+        cancel();
+    m_notAllowed->setText(reason);
+    m_notAllowed->setVisible(!allowed && !reason.isEmpty());
+    updateButtons();
+}
+
+QString SearchPanel::notAllowedReason() const
+{
+    return m_allowed ? QString() : m_notAllowed->text();
 }
 
 void SearchPanel::emitForCurrent(bool keep)

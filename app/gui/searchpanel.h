@@ -3,6 +3,7 @@
 #include "archivesettings.h" // first: net's errors header (see there)
 
 #include "dicomweb/archiveconfig.h"
+#include "dicomweb/dicomwebrequest.h"
 #include "dicomweb/qidoquery.h"
 
 #include <QList>
@@ -91,6 +92,18 @@ public:
     void setArchives(const QList<net::ArchiveConfig>& archives);
     QList<net::ArchiveConfig> archives() const;
 
+    // Options of every archive's requests (the bearer token of the signed-in doctor, say): for
+    // the archives set now and later.
+    void setRequestOptions(const net::RequestOptions& options);
+    // Whether the doctor may search (signed in, with a role that may); when not, the fields
+    // and buttons are disabled and `reason` is shown above the results, and a running search
+    // is cancelled.
+    void setSearchAllowed(bool allowed, const QString& reason = {});
+    bool isSearchAllowed() const { return m_allowed; }
+    QString notAllowedReason() const;
+    // Cancels the requests and forgets every result, field and status (sign-out).
+    void clearResults();
+
     // Studies asked per archive and page (default 50).
     void setPageSize(int studies);
     int pageSize() const { return m_pageSize; }
@@ -134,12 +147,20 @@ public slots:
     void cancel();
     // Resets every field to "any".
     void clearFields();
+    // After authorizationRefused(), the access token was renewed: the refused pages are asked
+    // again, once; refused again, they fail.
+    void retryRefused();
+    // The access token cannot be renewed: the archives waiting for it fail with `reason`.
+    void failRefused(const net::Error& reason);
 
 signals:
     void openStudyRequested(const net::ArchiveConfig& archive, const QString& studyUid);
     void keepStudyRequested(const net::ArchiveConfig& archive, const QString& studyUid);
     // Every archive has answered (or failed) the last search or page.
     void searchFinished();
+    // An archive refused the access token (HTTP 401 or 403): renew it, then call
+    // retryRefused() or failRefused(). The archive shows "signing in again" meanwhile.
+    void authorizationRefused();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -158,6 +179,8 @@ private:
         bool more = false;  // the last page was full: there may be more
         std::optional<net::Error> error;
         QLabel* status = nullptr;
+        bool refused = false; // the token was refused: waiting for retryRefused()
+        bool retried = false; // the current page is the retry after a renewed token
     };
 
     void buildFields();
@@ -177,6 +200,9 @@ private:
     std::vector<Source> m_sources;
     net::StudyQuery m_query; // of the search the results belong to
     int m_pageSize = 50;
+    net::RequestOptions m_requestOptions;
+    bool m_allowed = true;
+    QLabel* m_notAllowed = nullptr;
 
     QLineEdit* m_patientName = nullptr;
     QLineEdit* m_patientId = nullptr;

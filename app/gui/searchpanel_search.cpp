@@ -38,6 +38,12 @@ QStandardItem* countCell(int count)
     return item;
 }
 
+bool isTokenRefusal(const net::RequestOutcome& outcome)
+{
+    return outcome.error && (outcome.error->code == net::ErrorCode::Unauthorized ||
+                             outcome.error->code == net::ErrorCode::Forbidden);
+}
+
 } // namespace
 
 SearchPanel::~SearchPanel()
@@ -59,6 +65,7 @@ void SearchPanel::setArchives(const QList<net::ArchiveConfig>& archives)
         Source source;
         source.archive = archive;
         source.client = new net::DicomWebClient(archive, m_manager, this);
+        source.client->setOptions(m_requestOptions);
         source.status = new QLabel(this);
         source.status->setTextInteractionFlags(Qt::TextSelectableByMouse);
         m_statusLayout->addWidget(source.status);
@@ -77,6 +84,59 @@ QList<net::ArchiveConfig> SearchPanel::archives() const
     return archives;
 }
 
+void SearchPanel::setRequestOptions(const net::RequestOptions& options)
+{
+    m_requestOptions = options;
+    for (Source& source : m_sources)
+        source.client->setOptions(options);
+}
+
+void SearchPanel::clearResults()
+{
+    cancelRequests();
+    m_model->removeRows(0, m_model->rowCount());
+    clearFields();
+    for (int i = 0; i < int(m_sources.size()); ++i) {
+        Source& source = m_sources[i];
+        source.state = ArchiveState::Idle;
+        source.received = 0;
+        source.nextOffset = 0;
+        source.more = false;
+        source.error.reset();
+        source.retried = false;
+        updateStatus(i);
+    }
+    updateButtons();
+}
+
+void SearchPanel::retryRefused()
+{
+    for (int i = 0; i < int(m_sources.size()); ++i) {
+        if (!m_sources[i].refused)
+            continue;
+        m_sources[i].refused = false;
+        m_sources[i].retried = true;
+        requestPage(i);
+    }
+    updateButtons();
+}
+
+void SearchPanel::failRefused(const net::Error& reason)
+{
+    for (int i = 0; i < int(m_sources.size()); ++i) {
+        Source& source = m_sources[i];
+        if (!source.refused)
+            continue;
+        source.refused = false;
+        source.error = reason;
+        source.state = ArchiveState::Failed;
+        updateStatus(i);
+    }
+    updateButtons();
+    if (!isSearching())
+        emit searchFinished();
+}
+
 void SearchPanel::setPageSize(int studies)
 {
     m_pageSize = std::max(1, studies);
@@ -84,8 +144,9 @@ void SearchPanel::setPageSize(int studies)
 
 bool SearchPanel::isSearching() const
 {
-    return std::any_of(m_sources.begin(), m_sources.end(),
-                       [](const Source& source) { return !source.request.isNull(); });
+    return std::any_of(m_sources.begin(), m_sources.end(), [](const Source& source) {
+        return !source.request.isNull() || source.refused;
+    });
 }
 
 bool SearchPanel::hasMoreResults() const
@@ -129,12 +190,15 @@ void SearchPanel::search()
     cancelRequests();
     m_model->removeRows(0, m_model->rowCount());
     m_query = query();
+    if (!m_allowed)
+        return;
     for (int i = 0; i < int(m_sources.size()); ++i) {
         Source& source = m_sources[i];
         source.received = 0;
         source.nextOffset = 0;
         source.more = false;
         source.error.reset();
+        source.retried = false;
         requestPage(i);
     }
     updateButtons();
@@ -142,11 +206,13 @@ void SearchPanel::search()
 
 void SearchPanel::fetchMore()
 {
-    if (isSearching())
+    if (isSearching() || !m_allowed)
         return; // one page at a time per archive, and offsets stay in step
     for (int i = 0; i < int(m_sources.size()); ++i) {
-        if (m_sources[i].more)
+        if (m_sources[i].more) {
+            m_sources[i].retried = false;
             requestPage(i);
+        }
     }
     updateButtons();
 }
@@ -165,6 +231,10 @@ void SearchPanel::cancel()
 void SearchPanel::cancelRequests()
 {
     for (Source& source : m_sources) {
+        if (source.refused) { // waiting for a renewed token: not any more
+            source.refused = false;
+            source.state = ArchiveState::Idle;
+        }
         if (source.request.isNull())
             continue;
         net::QidoSearch* request = source.request;
@@ -210,6 +280,14 @@ void SearchPanel::onSearchFinished(int archive)
         source.more = count >= m_pageSize;
         source.error.reset();
         source.state = ArchiveState::Done;
+    } else if (isTokenRefusal(outcome) && !source.retried) {
+        // Renew the token and ask again, once (the app answers with retryRefused()).
+        source.refused = true;
+        source.state = ArchiveState::Searching;
+        updateStatus(archive);
+        updateButtons();
+        emit authorizationRefused();
+        return;
     } else {
         // `more` stays: after a failed next page, "More results" asks for it again.
         source.error = outcome.error.value_or(net::Error{net::ErrorCode::Cancelled, {}});
@@ -256,7 +334,8 @@ void SearchPanel::updateStatus(int archive)
         text = tr("%1: ready").arg(name);
         break;
     case ArchiveState::Searching:
-        text = tr("%1: searching\u2026").arg(name);
+        text = source.refused ? tr("%1: signing in again\u2026").arg(name)
+                              : tr("%1: searching\u2026").arg(name);
         break;
     case ArchiveState::Done:
         text = source.more ? tr("%1: studies so far: %n, more available", nullptr, source.received)

@@ -3,6 +3,7 @@
 #include "gui/archivesettings.h"
 
 #include "settings.h"
+#include "tls/clientkeypasswords.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,6 +12,7 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
@@ -59,6 +61,20 @@ SettingsDialog::SettingsDialog(Settings& settings, QWidget* parent)
     m_diskCacheMbLabel = new QLabel(this);
     m_diskCacheMbLabel->setBuddy(m_diskCacheMb);
     form->addRow(m_diskCacheMbLabel, m_diskCacheMb);
+    m_issuer = new QLineEdit(this);
+    m_issuer->setPlaceholderText(QStringLiteral("https://login.hospital.example/realms/doctors"));
+    m_clientId = new QLineEdit(this);
+    m_idleLock = new QSpinBox(this);
+    m_idleLock->setRange(0, Settings::kMaximumIdleLockMinutes);
+    m_issuerLabel = new QLabel(this);
+    m_clientIdLabel = new QLabel(this);
+    m_idleLockLabel = new QLabel(this);
+    m_issuerLabel->setBuddy(m_issuer);
+    m_clientIdLabel->setBuddy(m_clientId);
+    m_idleLockLabel->setBuddy(m_idleLock);
+    form->addRow(m_issuerLabel, m_issuer);
+    form->addRow(m_clientIdLabel, m_clientId);
+    form->addRow(m_idleLockLabel, m_idleLock);
     m_archives = new ArchiveSettings(this);
     m_archivesLabel = new QLabel(this);
     form->addRow(m_archivesLabel);
@@ -94,7 +110,12 @@ void SettingsDialog::load()
     m_connections->setValue(m_settings.archiveConnections());
     m_diskCacheMb->setValue(m_settings.diskCacheMb());
     m_cacheMb->setValue(m_settings.cacheSizeMb());
-    m_archives->setArchives(m_settings.archives());
+    QList<net::ArchiveConfig> archives = m_settings.archives();
+    loadClientKeyPasswords(archives, net::ClientKeyPasswords{});
+    m_archives->setArchives(archives);
+    m_issuer->setText(m_settings.identityIssuer().toString());
+    m_clientId->setText(m_settings.identityClientId());
+    m_idleLock->setValue(m_settings.idleLockMinutes());
 }
 
 void SettingsDialog::apply()
@@ -109,9 +130,18 @@ void SettingsDialog::apply()
     m_settings.setDiskCacheMb(m_diskCacheMb->value());
     m_settings.setCacheSizeMb(m_cacheMb->value());
     m_settings.setArchives(m_archives->archives());
+    m_archives->saveClientKeyPasswords(net::ClientKeyPasswords{});
+    m_settings.setIdentityIssuer(QUrl(m_issuer->text().trimmed()));
+    m_settings.setIdentityClientId(m_clientId->text());
+    m_settings.setIdleLockMinutes(m_idleLock->value());
     m_settings.sync();
     if (language != previous)
         emit languageChosen(language);
+}
+
+QList<net::ArchiveConfig> SettingsDialog::archives() const
+{
+    return m_archives->archives();
 }
 
 void SettingsDialog::retranslate()
@@ -138,6 +168,16 @@ void SettingsDialog::retranslate()
     m_interpolation->setAccessibleName(tr("Smooth images"));
     m_cineFps->setAccessibleName(tr("Cine rate when the images give none"));
     m_cacheMb->setAccessibleName(tr("Memory for decoded images"));
+    m_issuerLabel->setText(tr("Sign-in &provider (OpenID Connect issuer):"));
+    m_issuer->setAccessibleName(tr("Sign-in provider"));
+    m_issuer->setToolTip(tr("Takes effect at the next start. Empty: archives are asked "
+                            "without signing in."));
+    m_clientIdLabel->setText(tr("Client &ID at the provider:"));
+    m_clientId->setAccessibleName(tr("Client ID at the provider"));
+    m_idleLockLabel->setText(tr("Lock after &inactivity:"));
+    m_idleLock->setSuffix(tr(" min"));
+    m_idleLock->setSpecialValueText(tr("Never"));
+    m_idleLock->setAccessibleName(tr("Lock after inactivity"));
 }
 
 void SettingsDialog::changeEvent(QEvent* event)

@@ -1,11 +1,15 @@
 #pragma once
 
+#include "dicomweb/archiveconfig.h"
+
 #include <QDialog>
+#include <QList>
 
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QSpinBox;
 
@@ -30,6 +34,9 @@ public:
 
     // Writes the dialog's values to the settings (what OK does before closing).
     void apply();
+
+    // The archives as edited, with the client certificate passwords of this session.
+    QList<net::ArchiveConfig> archives() const;
 
 signals:
     void languageChosen(const QString& code); // "" = follow the system
@@ -58,6 +65,12 @@ private:
     QLabel* m_connectionsLabel = nullptr;
     QLabel* m_archivesLabel = nullptr;
     QPushButton* m_clearCache = nullptr;
+    QLineEdit* m_issuer = nullptr;
+    QLineEdit* m_clientId = nullptr;
+    QSpinBox* m_idleLock = nullptr;
+    QLabel* m_issuerLabel = nullptr;
+    QLabel* m_clientIdLabel = nullptr;
+    QLabel* m_idleLockLabel = nullptr;
 };
 
 } // namespace fenestra::app

@@ -1,5 +1,7 @@
 #include "viewerapplication.h"
 
+#include "auth/oidcsession.h"
+#include "auth/tokenstore.h"
 #include "cache/instancecache.h"
 #include "cache/keychainkeystore.h"
 #include "cache/keystore.h"
@@ -7,6 +9,7 @@
 #include "mainwindow.h"
 #include "render/vtkviewport.h"
 #include "settings.h"
+#include "tls/clientkeypasswords.h"
 #include "translations.h"
 #include "widgets/imageview.h"
 
@@ -14,6 +17,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QScreen>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -100,6 +104,12 @@ int runViewer(int argc, char* argv[])
         QStringLiteral("archive"),
         MainWindow::tr("A DICOMweb archive to search for this session (URL or NAME=URL)."),
         QStringLiteral("url"));
+    const QCommandLineOption identity(
+        QStringLiteral("sign-in"),
+        MainWindow::tr("The OpenID Connect provider doctors sign in with, for this session "
+                       "(its issuer URL)."),
+        QStringLiteral("issuer"));
+    parser.addOption(identity);
     parser.addOption(screenshot);
     parser.addOption(layout);
     parser.addOption(archive);
@@ -119,9 +129,39 @@ int runViewer(int argc, char* argv[])
     }
     QStringList notices;
     const std::unique_ptr<net::InstanceCache> cache = openInstanceCache(settings, notices);
+    // The doctor's session with the identity provider: created before the window and destroyed
+    // after it (the window's requests ask it for the access token).
+    const QUrl issuer =
+        parser.isSet(identity) ? QUrl(parser.value(identity)) : settings.identityIssuer();
+    if (parser.isSet(identity) && (!issuer.isValid() || issuer.host().isEmpty())) {
+        QTextStream(stderr)
+            << MainWindow::tr("--sign-in %1: not an http or https URL").arg(parser.value(identity))
+            << '\n';
+        return 1;
+    }
+    QNetworkAccessManager sessionNetwork;
+    net::KeychainTokenStore tokens;
+    std::unique_ptr<net::OidcSession> doctor;
+    if (!issuer.isEmpty()) {
+        net::OidcConfig config;
+        config.issuer = issuer.toString(QUrl::StripTrailingSlash);
+        config.clientId = settings.identityClientId();
+        config.resource = settings.identityResource();
+        // Every sign-in is a real one (after an idle lock, above all): no silent single sign-on.
+        config.extraAuthorizationParameters = {{QStringLiteral("prompt"), QStringLiteral("login")}};
+        doctor = std::make_unique<net::OidcSession>(config, &sessionNetwork);
+        doctor->setTokenStore(&tokens);
+    }
     MainWindow window(settings);
+    window.setSession(doctor.get());
     window.setInstanceCache(cache.get());
-    window.setArchives(mergeArchives(settings.archives(), session));
+    // Client certificate passwords come from the OS keyring, never from the settings file.
+    QList<net::ArchiveConfig> saved = settings.archives();
+    for (const QString& failure : loadClientKeyPasswords(saved, net::ClientKeyPasswords{}))
+        notices << MainWindow::tr("A client certificate password could not be read from the "
+                                  "keyring: %1")
+                       .arg(failure);
+    window.setArchives(mergeArchives(saved, session));
     if (parser.isSet(layout)) {
         const ViewLayout chosen = ViewLayout::parse(parser.value(layout));
         window.setViewLayout(chosen.rows, chosen.columns);
@@ -133,6 +173,8 @@ int runViewer(int argc, char* argv[])
         window.openPaths(parser.positionalArguments());
     for (const QString& notice : notices)
         window.statusBar()->showMessage(notice, 10000);
+    if (doctor)
+        doctor->login(); // the doctor signs in first; local files open meanwhile
     const int result = QApplication::exec();
     QThreadPool::globalInstance()->waitForDone(); // no cache write outlives the cache
     return result;

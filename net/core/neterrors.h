@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 
 #include <expected>
@@ -27,7 +28,12 @@ namespace fenestra::net {
     X(CacheIoFailure, "local cache cannot be read or written")                                     \
     X(CacheEntryTooLarge, "instance is larger than the whole cache")                               \
     X(CryptoFailure, "encryption library failure or invalid key")                                  \
-    X(KeyStoreUnavailable, "no OS keyring available for the cache key")
+    X(KeyStoreUnavailable, "no OS keyring available for the cache key")                            \
+    X(InvalidToken, "token refused: malformed, signature does not verify or claims not accepted")  \
+    X(IdentityProviderUnreachable, "the identity provider cannot be reached")                      \
+    X(IdentityProviderError, "the identity provider refused the request or answered invalidly")    \
+    X(LoginFailed, "login did not complete (refused, state mismatch or no answer in time)")        \
+    X(NotAuthenticated, "no valid login session: log in again")
 
 enum class ErrorCode
 {
@@ -59,3 +65,6 @@ inline std::unexpected<Error> fail(ErrorCode code, QString detail = {})
 }
 
 } // namespace fenestra::net
+
+// Errors travel in queued signals (requests, login): one declaration for the whole library.
+Q_DECLARE_METATYPE(fenestra::net::Error)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/neterrors.h"
+#include "tls/archivetls.h"
 
 #include <QString>
 #include <QUrl>
@@ -8,11 +9,13 @@
 namespace fenestra::net {
 
 // A DICOMweb archive the user configured: a display name and the DICOMweb root
-// ("http://pacs.example.org:8042/dicom-web"), without a trailing slash.
+// ("http://pacs.example.org:8042/dicom-web"), without a trailing slash, and for https its TLS
+// settings (custom authorities, pins, client certificate).
 struct ArchiveConfig
 {
     QString name;
     QUrl baseUrl;
+    TlsSettings tls = {};
 };
 
 // Reads an archive from a command-line or settings value: "URL" or "NAME=URL"

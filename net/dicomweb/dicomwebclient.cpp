@@ -50,7 +50,24 @@ bool isValidUid(const QString& uid)
 DicomWebClient::DicomWebClient(ArchiveConfig archive, QNetworkAccessManager* manager,
                                QObject* parent)
     : QObject(parent), m_archive(std::move(archive)), m_manager(manager)
-{}
+{
+    Result<ArchiveTls> tls = ArchiveTls::load(m_archive.tls);
+    if (tls)
+        m_tls = std::make_shared<const ArchiveTls>(std::move(*tls));
+    else
+        m_tlsError = tls.error();
+}
+
+void DicomWebClient::launch(DicomWebRequest* request, std::optional<Error> invalid)
+{
+    if (m_tlsError)
+        invalid = m_tlsError;
+    request->setTls(m_tls);
+    if (invalid)
+        request->failSoon(*invalid);
+    else
+        request->start();
+}
 
 QUrl DicomWebClient::searchUrl(const QString& path, const QueryItems& items) const
 {
@@ -68,6 +85,8 @@ QNetworkRequest DicomWebClient::request(const QUrl& url, const QByteArray& accep
     // Setting Accept-Encoding ourselves also stops Qt from asking for gzip.
     if (!compressed)
         request.setRawHeader("Accept-Encoding", "identity");
+    if (m_tls)
+        m_tls->apply(request);
     return request;
 }
 
@@ -101,10 +120,7 @@ QidoSearch* DicomWebClient::search(QidoLevel level, const QString& path, const Q
     auto* search =
         new QidoSearch(level, m_manager, request(searchUrl(path, first), kDicomJson, true),
                        m_options, std::move(retry), this);
-    if (const std::optional<Error> error = checkUids(uids))
-        search->failSoon(*error);
-    else
-        search->start();
+    launch(search, checkUids(uids));
     return search;
 }
 
@@ -146,10 +162,7 @@ WadoStream* DicomWebClient::stream(const QString& path, const QByteArray& accept
         m_options, this);
     if (!invalid)
         invalid = checkUids(uids);
-    if (invalid)
-        stream->failSoon(*invalid);
-    else
-        stream->start();
+    launch(stream, std::move(invalid));
     return stream;
 }
 
@@ -178,10 +191,7 @@ WadoFetch* DicomWebClient::fetch(const QString& path, const QByteArray& accept,
     if (!query.isEmpty())
         url.setQuery(query);
     auto* fetch = new WadoFetch(m_manager, request(url, accept, compressed), m_options, this);
-    if (const std::optional<Error> error = checkUids(uids))
-        fetch->failSoon(*error);
-    else
-        fetch->start();
+    launch(fetch, checkUids(uids));
     return fetch;
 }
 

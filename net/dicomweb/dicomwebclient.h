@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QSize>
 
+#include <memory>
+
 class QNetworkAccessManager;
 
 namespace fenestra::net {
@@ -38,6 +40,13 @@ namespace fenestra::net {
 //         stream->deleteLater(); });
 //     ... stream->cancel(); // switching series: aborts at once, finished() says Cancelled
 //
+// TLS: the archive's TlsSettings are loaded once, here (CA bundle, client certificate with the
+// password the caller put in archive.tls); every https request carries that configuration
+// (TLS 1.2 minimum), the server's key is checked against the pins before anything is sent, and
+// certificate problems end the request with TlsFailure and a plain, translated detail. When the
+// settings cannot be loaded (a missing file, a wrong password), every request fails with that
+// TlsFailure rather than connecting without them.
+//
 // Thread contract: create and use on the thread of the QNetworkAccessManager (normally the GUI
 // thread); not thread-safe. The manager must outlive the client and its requests. Hand
 // received bytes to a worker pool for decoding.
@@ -54,6 +63,8 @@ public:
     const RequestOptions& options() const { return m_options; }
     void setQueryDialect(QueryDialect dialect) { m_dialect = dialect; }
     QueryDialect queryDialect() const { return m_dialect; }
+    // Why the archive's TLS settings could not be loaded (then every request fails with it).
+    const std::optional<Error>& tlsError() const { return m_tlsError; }
 
     // QIDO-RS: GET {base}/studies?..., /studies/{study}/series?...,
     // /studies/{study}/series/{series}/instances?...
@@ -91,11 +102,15 @@ private:
     WadoFetch* fetch(const QString& path, const QByteArray& accept, const QStringList& uids,
                      bool compressed, const QString& query = {});
     QNetworkRequest request(const QUrl& url, const QByteArray& accept, bool compressed) const;
+    // Gives `request` the archive's TLS and starts it, or fails it with `invalid`.
+    void launch(DicomWebRequest* request, std::optional<Error> invalid);
 
     ArchiveConfig m_archive;
     QNetworkAccessManager* m_manager;
     RequestOptions m_options;
     QueryDialect m_dialect = QueryDialect::Auto;
+    std::shared_ptr<const ArchiveTls> m_tls;
+    std::optional<Error> m_tlsError;
 };
 
 // True for a syntactically valid DICOM UID (digits and dots, at most 64 characters): only such

@@ -1,5 +1,7 @@
 #include "dicomwebrequest.h"
 
+#include "tls/archivetls.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -104,12 +106,22 @@ void DicomWebRequest::restart(const QUrl& url)
     m_headersSeen = false;
     m_success = false;
     m_errorBody.clear();
+    m_sslErrors.clear();
+    if (m_options.authorization) {
+        m_request.setRawHeader("Authorization", m_options.authorization());
+        m_request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                               QNetworkRequest::SameOriginRedirectPolicy);
+    }
     m_reply = m_manager->get(m_request);
     m_reply->setParent(this);
     m_reply->setReadBufferSize(m_options.readBufferBytes);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &DicomWebRequest::onMetaDataChanged);
     connect(m_reply, &QNetworkReply::readyRead, this, &DicomWebRequest::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &DicomWebRequest::onReplyFinished);
+    connect(m_reply, &QNetworkReply::encrypted, this, &DicomWebRequest::onEncrypted);
+    // Kept to describe them; never ignored, so Qt aborts the handshake.
+    connect(m_reply, &QNetworkReply::sslErrors, this,
+            [this](const QList<QSslError>& errors) { m_sslErrors = errors; });
     m_idle.start();
 }
 
@@ -150,6 +162,9 @@ void DicomWebRequest::finishWith(RequestStatus status, std::optional<Error> erro
 void DicomWebRequest::onMetaDataChanged()
 {
     if (m_headersSeen || !m_reply)
+        return;
+    // Also here: a reused connection does not always announce its handshake again.
+    if (refuseUnpinnedPeer())
         return;
     const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     // A redirect Qt follows is not the answer: the next one is.
@@ -236,6 +251,8 @@ Error DicomWebRequest::replyError()
     }
     if (m_headersSeen && !m_success)
         return httpStatusError(m_outcome.httpStatus, m_errorBody);
+    if (std::optional<Error> tls = tlsError())
+        return *tls;
     const QNetworkReply::NetworkError error = m_reply->error();
     if (error == QNetworkReply::RemoteHostClosedError && m_headersSeen)
         return Error{ErrorCode::TruncatedResponse,
@@ -244,6 +261,42 @@ Error DicomWebRequest::replyError()
     if (error == QNetworkReply::NoError) // an answer without an HTTP status
         return Error{ErrorCode::MalformedResponse, QStringLiteral("no HTTP status")};
     return Error{networkErrorCode(error), m_reply->errorString()};
+}
+
+void DicomWebRequest::onEncrypted()
+{
+    refuseUnpinnedPeer();
+}
+
+bool DicomWebRequest::refuseUnpinnedPeer()
+{
+    if (!m_tls || !m_reply || m_abort != Abort::None)
+        return m_abort == Abort::Refused;
+    std::optional<Error> error =
+        m_tls->checkPin(m_reply->sslConfiguration().peerCertificate(), m_request.url().host());
+    if (!error)
+        return false;
+    m_refusal = std::move(error);
+    m_abort = Abort::Refused;
+    m_reply->abort(); // before the request is sent: onReplyFinished reports the refusal
+    return true;
+}
+
+std::optional<Error> DicomWebRequest::tlsError() const
+{
+    if (m_request.url().scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) != 0)
+        return std::nullopt;
+    const QString host = m_request.url().host();
+    if (!m_sslErrors.isEmpty())
+        return describeSslErrors(m_sslErrors, host);
+    // A refusal by the server (its TLS alert) comes as a handshake failure or, with TLS 1.3
+    // client certificates, as a read error after the handshake: OpenSSL's text names it.
+    const QString text = m_reply->errorString();
+    if (m_reply->error() == QNetworkReply::SslHandshakeFailedError ||
+        text.contains(QLatin1String(" alert "), Qt::CaseInsensitive) ||
+        text.contains(QLatin1String("SSL routines"), Qt::CaseInsensitive))
+        return describeHandshakeFailure(text, host, m_tls && m_tls->hasClientCertificate());
+    return std::nullopt;
 }
 
 void DicomWebRequest::detachReply()

@@ -9,16 +9,21 @@
 #include <QObject>
 #include <QPair>
 #include <QPointer>
+#include <QSslError>
 #include <QTimer>
 #include <QUrl>
 
 #include <chrono>
+#include <functional>
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace fenestra::net {
+
+class ArchiveTls;
 
 // How one request ended (Starviewer's per-request status).
 enum class RequestStatus
@@ -57,6 +62,11 @@ struct RequestOptions
     qint64 readBufferBytes = 2 * 1024 * 1024;
     // Extra headers sent with every request (an Authorization header, say).
     QList<QPair<QByteArray, QByteArray>> headers;
+    // The Authorization header value ("Bearer <token>"), asked each time a request is sent (so
+    // a retry after a token refresh carries the new token); empty: no header. Set, such
+    // requests follow redirects only within the same origin, so the token never goes elsewhere.
+    // A refused token ends the request with Unauthorized (401) or Forbidden (403).
+    std::function<QByteArray()> authorization;
 };
 
 // One HTTP GET to a DICOMweb server, read as it arrives (on readyRead, never buffered whole
@@ -102,6 +112,9 @@ protected:
     void restart(const QUrl& url);
     // Finishes from the event loop with `error` (for arguments refused before sending).
     void failSoon(Error error);
+    // The archive's TLS configuration (set before start()): its pins are checked as soon as the
+    // handshake is done, before anything is sent, and certificate problems are described.
+    void setTls(std::shared_ptr<const ArchiveTls> tls) { m_tls = std::move(tls); }
 
     // Hooks, in this order: headers of a 2xx answer (an error refuses the response), then body
     // chunks of a 2xx answer, then the end: complete() when the response ended normally, or
@@ -128,8 +141,11 @@ private:
     void onReadyRead();
     void onReplyFinished();
     void onIdleTimeout();
+    void onEncrypted();
+    bool refuseUnpinnedPeer();
     void detachReply();
     Error replyError();
+    std::optional<Error> tlsError() const;
 
     QNetworkAccessManager* m_manager;
     QNetworkRequest m_request;
@@ -144,6 +160,8 @@ private:
     Abort m_abort = Abort::None;
     std::optional<Error> m_refusal;
     QByteArray m_errorBody; // the start of an error answer, for its detail
+    std::shared_ptr<const ArchiveTls> m_tls;
+    QList<QSslError> m_sslErrors; // certificate problems of the handshake (never ignored)
 };
 
 } // namespace fenestra::net

@@ -89,4 +89,3 @@ private:
 } // namespace fenestra::net
 
 Q_DECLARE_METATYPE(fenestra::net::WadoPart)
-Q_DECLARE_METATYPE(fenestra::net::Error)

@@ -24,8 +24,7 @@ namespace {
 class Swatch : public QWidget
 {
 public:
-    explicit Swatch(QColor colour)
-        : m_colour(colour)
+    explicit Swatch(QColor colour) : m_colour(colour)
     {
         setAutoFillBackground(true);
         QPalette p = palette();

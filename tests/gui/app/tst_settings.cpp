@@ -29,6 +29,7 @@ private slots:
     void values_roundTripThroughTheFile();
     void invalidValues_fallBackToTheDefaults();
     void archiveConnections_defaultToFourAndStayWithinQtsLimit();
+    void identity_defaultsRoundTripAndRefuseWhatIsNotAnIssuer();
     void viewLayout_parse_data();
     void viewLayout_parse();
     void dialog_languagesAreNamedInThemselves();
@@ -99,6 +100,41 @@ void TestSettings::archiveConnections_defaultToFourAndStayWithinQtsLimit()
     QCOMPARE(settings.diskCacheMb(), 256);
     settings.setDiskCacheMb(8192);
     QCOMPARE(Settings(iniFile()).diskCacheMb(), 8192);
+}
+
+void TestSettings::identity_defaultsRoundTripAndRefuseWhatIsNotAnIssuer()
+{
+    {
+        Settings settings(iniFile());
+        QVERIFY(settings.identityIssuer().isEmpty()); // no provider: archives asked as they are
+        QCOMPARE(settings.identityClientId(), QStringLiteral("fenestra"));
+        QCOMPARE(settings.identityResource(), QString());
+        QCOMPARE(settings.idleLockMinutes(), 10);
+        settings.setIdentityIssuer(QUrl(QStringLiteral("https://login.hospital.example/realms/x")));
+        settings.setIdentityClientId(QStringLiteral("  viewer  "));
+        settings.setIdentityResource(QStringLiteral("urn:fenestra:archive"));
+        settings.setIdleLockMinutes(0); // never
+    }
+    {
+        Settings settings(iniFile());
+        QCOMPARE(settings.identityIssuer(),
+                 QUrl(QStringLiteral("https://login.hospital.example/realms/x")));
+        QCOMPARE(settings.identityClientId(), QStringLiteral("viewer"));
+        QCOMPARE(settings.identityResource(), QStringLiteral("urn:fenestra:archive"));
+        QCOMPARE(settings.idleLockMinutes(), 0);
+        settings.setIdleLockMinutes(100000);
+        QCOMPARE(settings.idleLockMinutes(), Settings::kMaximumIdleLockMinutes);
+        settings.setIdentityIssuer(QUrl());
+        QVERIFY(settings.identityIssuer().isEmpty());
+    }
+    {
+        QSettings raw(iniFile(), QSettings::IniFormat);
+        raw.setValue(QStringLiteral("identity/issuer"), QStringLiteral("ftp://nowhere"));
+        raw.setValue(QStringLiteral("identity/idleLockMinutes"), QStringLiteral("-3"));
+    }
+    Settings settings(iniFile());
+    QVERIFY(settings.identityIssuer().isEmpty());
+    QCOMPARE(settings.idleLockMinutes(), 10);
 }
 
 void TestSettings::invalidValues_fallBackToTheDefaults()

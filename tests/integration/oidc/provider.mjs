@@ -223,9 +223,11 @@ async function interactions(ctx, next) {
   const [, uid, step] = match;
   const details = await provider.interactionDetails(ctx.req, ctx.res);
   if (details.uid !== uid) throw new errors.InvalidRequest('interaction mismatch');
+  // The consent result is merged with the login just submitted: with prompt=login, dropping
+  // it would ask for the login again.
   const finish = async (result) => {
     ctx.redirect(await provider.interactionResult(ctx.req, ctx.res, result,
-      { mergeWithLastSubmission: false }));
+      { mergeWithLastSubmission: !result.login }));
   };
   const prompt = details.prompt.name;
   ctx.set('Cache-Control', 'no-store');

@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -54,17 +56,12 @@ HttpResult parseResponse(const QByteArray& response)
     return result;
 }
 
-} // namespace
-
-HttpResult httpRequest(quint16 port, const QByteArray& method, const QByteArray& target,
-                       const QByteArray& body, const QList<QPair<QByteArray, QByteArray>>& headers,
-                       std::chrono::milliseconds timeout, const QHostAddress& host)
+// One exchange on a connected (and, for TLS, encrypted) socket.
+HttpResult exchange(QTcpSocket& socket, quint16 port, const QByteArray& method,
+                    const QByteArray& target, const QByteArray& body,
+                    const QList<QPair<QByteArray, QByteArray>>& headers,
+                    const QDeadlineTimer& deadline)
 {
-    const QDeadlineTimer deadline(timeout);
-    QTcpSocket socket;
-    socket.connectToHost(host, port);
-    if (!socket.waitForConnected(int(deadline.remainingTime())))
-        return HttpResult{0, {}, {}, socket.errorString()};
     QByteArray request =
         method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) +
         "\r\nConnection: close\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
@@ -85,6 +82,48 @@ HttpResult httpRequest(quint16 port, const QByteArray& method, const QByteArray&
     return parseResponse(response);
 }
 
+} // namespace
+
+HttpResult httpRequest(quint16 port, const QByteArray& method, const QByteArray& target,
+                       const QByteArray& body, const QList<QPair<QByteArray, QByteArray>>& headers,
+                       std::chrono::milliseconds timeout, const QHostAddress& host)
+{
+    const QDeadlineTimer deadline(timeout);
+    QTcpSocket socket;
+    socket.connectToHost(host, port);
+    if (!socket.waitForConnected(int(deadline.remainingTime())))
+        return HttpResult{0, {}, {}, socket.errorString()};
+    return exchange(socket, port, method, target, body, headers, deadline);
+}
+
+HttpResult httpsRequest(quint16 port, const HttpTls& tls, const QByteArray& method,
+                        const QByteArray& target, const QByteArray& body,
+                        const QList<QPair<QByteArray, QByteArray>>& headers,
+                        std::chrono::milliseconds timeout)
+{
+    const QDeadlineTimer deadline(timeout);
+    QSslSocket socket;
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setProtocol(QSsl::TlsV1_2OrLater);
+    config.setCaCertificates(tls.caCertificates);
+    if (!tls.clientCertificate.isNull()) {
+        config.setLocalCertificate(tls.clientCertificate);
+        config.setPrivateKey(tls.clientKey);
+    }
+    socket.setSslConfiguration(config);
+    QObject::connect(&socket, &QSslSocket::sslErrors, &socket,
+                     [&socket, &tls](const QList<QSslError>& errors) {
+                         // Only the very certificate the harness deployed, never another.
+                         if (!tls.acceptedServerCertificate.isNull() &&
+                             socket.peerCertificate() == tls.acceptedServerCertificate)
+                             socket.ignoreSslErrors(errors);
+                     });
+    socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+    if (!socket.waitForEncrypted(int(deadline.remainingTime())))
+        return HttpResult{0, {}, {}, socket.errorString()};
+    return exchange(socket, port, method, target, body, headers, deadline);
+}
+
 quint16 pickFreePort()
 {
     QTcpServer server;
@@ -102,7 +141,9 @@ OrthancServer::~OrthancServer()
 
 QString OrthancServer::baseUrl() const
 {
-    return QStringLiteral("http://127.0.0.1:%1").arg(m_httpPort);
+    return QStringLiteral("%1://127.0.0.1:%2")
+        .arg(usesTls() ? QStringLiteral("https") : QStringLiteral("http"))
+        .arg(m_httpPort);
 }
 
 QString OrthancServer::dicomWebUrl() const
@@ -183,6 +224,16 @@ bool OrthancServer::launch()
     m_process->setStandardOutputFile(m_dir->filePath(QStringLiteral("orthanc.log")),
                                      QIODevice::Append);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
+#ifdef FENESTRA_CIVETWEB_SSL_DIR
+    if (usesTls()) { // see civetwebsslshim.c: Orthanc 1.10 crashes on HTTPS without it
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        const QString paths = environment.value(QStringLiteral("LD_LIBRARY_PATH"));
+        environment.insert(QStringLiteral("LD_LIBRARY_PATH"),
+                           QStringLiteral(FENESTRA_CIVETWEB_SSL_DIR) +
+                               (paths.isEmpty() ? QString() : QLatin1Char(':') + paths));
+        m_process->setProcessEnvironment(environment);
+    }
+#endif
     m_process->start();
     if (!m_process->waitForStarted(10000)) {
         fail(QStringLiteral("cannot run %1: %2")
@@ -201,9 +252,7 @@ bool OrthancServer::waitReady()
                      .arg(m_process->exitCode()));
             return false;
         }
-        const HttpResult system =
-            httpRequest(m_httpPort, "GET", "/system", {}, {{harnessHeader(), m_harnessSecret}},
-                        std::chrono::seconds(2));
+        const HttpResult system = harnessRequest("GET", "/system", {}, {}, std::chrono::seconds(2));
         if (system.status == 200 &&
             QJsonDocument::fromJson(system.body).object().value(QLatin1String("Name")) == m_name)
             return true;
@@ -239,6 +288,15 @@ QByteArray OrthancServer::configuration() const
         {QStringLiteral("FenestraHarnessSecret"), QString::fromLatin1(m_harnessSecret)}};
     if (!m_options.pythonScript.isEmpty())
         config.insert(QStringLiteral("PythonScript"), m_options.pythonScript);
+    if (usesTls()) {
+        config.insert(QStringLiteral("SslEnabled"), true);
+        config.insert(QStringLiteral("SslCertificate"), m_options.tls.serverCertificatePem);
+        config.insert(QStringLiteral("SslMinimumProtocolVersion"), 4); // TLS 1.2
+        config.insert(QStringLiteral("SslVerifyPeers"), m_options.tls.verifyPeers);
+        if (m_options.tls.verifyPeers)
+            config.insert(QStringLiteral("SslTrustedClientCertificates"),
+                          m_options.tls.trustedClientCertificates);
+    }
     for (auto it = m_options.extraConfiguration.begin(); it != m_options.extraConfiguration.end();
          ++it)
         config.insert(it.key(), it.value());
@@ -289,8 +347,9 @@ bool OrthancServer::upload(const QString& file)
         fail(QStringLiteral("cannot read %1").arg(file));
         return false;
     }
-    const HttpResult result = httpRequest(m_httpPort, "POST", "/instances", input.readAll(),
-                                          {{"Content-Type", "application/dicom"}, {harnessHeader(), m_harnessSecret}});
+    const HttpResult result =
+        harnessRequest("POST", "/instances", input.readAll(),
+                       {{"Content-Type", "application/dicom"}}, std::chrono::seconds(30));
     if (result.status != 200) {
         fail(QStringLiteral("POST /instances of %1 gave HTTP %2 %3")
                  .arg(file)
@@ -328,9 +387,37 @@ int OrthancServer::uploadAll(const QStringList& paths)
 HttpResult OrthancServer::get(const QByteArray& target,
                               const QList<QPair<QByteArray, QByteArray>>& headers)
 {
-    auto all = headers;
-    all.append({harnessHeader(), m_harnessSecret});
-    return httpRequest(m_httpPort, "GET", target, {}, all);
+    return harnessRequest("GET", target, {}, headers, std::chrono::seconds(30));
+}
+
+HttpResult OrthancServer::harnessRequest(const QByteArray& method, const QByteArray& target,
+                                         const QByteArray& body,
+                                         QList<QPair<QByteArray, QByteArray>> headers,
+                                         std::chrono::milliseconds timeout)
+{
+    headers.append({harnessHeader(), m_harnessSecret});
+    if (!usesTls())
+        return httpRequest(m_httpPort, method, target, body, headers, timeout);
+    return httpsRequest(m_httpPort, harnessTls(), method, target, body, headers, timeout);
+}
+
+HttpTls OrthancServer::harnessTls() const
+{
+    const auto first = [](const QString& file) {
+        const QList<QSslCertificate> certificates = QSslCertificate::fromPath(file);
+        return certificates.isEmpty() ? QSslCertificate() : certificates.first();
+    };
+    HttpTls tls;
+    if (!m_options.tls.caForHarness.isEmpty())
+        tls.caCertificates = QSslCertificate::fromPath(m_options.tls.caForHarness);
+    tls.acceptedServerCertificate = first(m_options.tls.serverCertificatePem);
+    if (m_options.tls.verifyPeers && !m_options.tls.harnessClientCertificate.isEmpty()) {
+        tls.clientCertificate = first(m_options.tls.harnessClientCertificate);
+        QFile key(m_options.tls.harnessClientKey);
+        if (key.open(QIODevice::ReadOnly))
+            tls.clientKey = QSslKey(key.readAll(), tls.clientCertificate.publicKey().algorithm());
+    }
+    return tls;
 }
 
 } // namespace fenestra::integration

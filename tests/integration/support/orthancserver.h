@@ -6,6 +6,8 @@
 #include <QList>
 #include <QPair>
 #include <QProcess>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -29,6 +31,22 @@ HttpResult httpRequest(quint16 port, const QByteArray& method, const QByteArray&
                        std::chrono::milliseconds timeout = std::chrono::seconds(30),
                        const QHostAddress& host = QHostAddress(QHostAddress::LocalHost));
 
+// The same over TLS (QSslSocket, TLS 1.2 minimum): the server must pass verification against
+// `caCertificates`, or be exactly `acceptedServerCertificate` (a test's deliberately bad
+// certificate, which the harness itself deployed); the client certificate is presented when
+// set (mutual TLS).
+struct HttpTls
+{
+    QList<QSslCertificate> caCertificates;
+    QSslCertificate acceptedServerCertificate;
+    QSslCertificate clientCertificate;
+    QSslKey clientKey;
+};
+HttpResult httpsRequest(quint16 port, const HttpTls& tls, const QByteArray& method,
+                        const QByteArray& target, const QByteArray& body = {},
+                        const QList<QPair<QByteArray, QByteArray>>& headers = {},
+                        std::chrono::milliseconds timeout = std::chrono::seconds(30));
+
 // An ephemeral TCP port on 127.0.0.1 that was free a moment ago (bind port 0, read, close).
 quint16 pickFreePort();
 
@@ -51,6 +69,22 @@ public:
         // Merged over the generated configuration, key by key (top level): a test's own
         // settings, e.g. a policy section read by its Python script.
         QJsonObject extraConfiguration;
+        // HTTPS instead of HTTP when serverCertificatePem is set (Orthanc's SslEnabled).
+        struct Tls
+        {
+            // Certificate and private key in one PEM file (Orthanc's "SslCertificate").
+            QString serverCertificatePem;
+            // A PEM CA the harness's own requests trust; they also accept exactly the
+            // certificate of serverCertificatePem (an expired or wrong-host one, say).
+            QString caForHarness;
+            // Mutual TLS: Orthanc demands a client certificate issued by one of the PEM
+            // certificates in trustedClientCertificates ("SslVerifyPeers"); the harness then
+            // presents harnessClientCertificate / harnessClientKey (PEM files).
+            bool verifyPeers = false;
+            QString trustedClientCertificates;
+            QString harnessClientCertificate;
+            QString harnessClientKey;
+        } tls;
         std::chrono::milliseconds readyTimeout{30000};
         int startAttempts = 5; // new ports each time a port turns out to be taken
     };
@@ -73,9 +107,9 @@ public:
     bool isRunning() const;
     qint64 processId() const;
     quint16 httpPort() const { return m_httpPort; }
-    // "http://127.0.0.1:<port>"
+    // "http://127.0.0.1:<port>" ("https://..." with Options::tls)
     QString baseUrl() const;
-    // "http://127.0.0.1:<port>/dicom-web"
+    // "http://127.0.0.1:<port>/dicom-web" (or https)
     QString dicomWebUrl() const;
     QString storageDirectory() const;
     // A random secret per instance, in the configuration as "FenestraHarnessSecret" and sent
@@ -101,6 +135,12 @@ private:
     bool launch();
     bool waitReady();
     QByteArray configuration() const;
+    bool usesTls() const { return !m_options.tls.serverCertificatePem.isEmpty(); }
+    // A request of the harness itself (with its secret header), over TLS when enabled.
+    HttpResult harnessRequest(const QByteArray& method, const QByteArray& target,
+                              const QByteArray& body, QList<QPair<QByteArray, QByteArray>> headers,
+                              std::chrono::milliseconds timeout);
+    HttpTls harnessTls() const;
     void collectLog();
     void fail(const QString& why);
 
