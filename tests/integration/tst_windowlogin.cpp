@@ -28,6 +28,7 @@
 #include <QMutex>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QScreen>
 #include <QSurfaceFormat>
 #include <QTemporaryDir>
 #include <QTest>
@@ -204,6 +205,11 @@ void TestWindowLogin::signIn_showsTheDoctorAndSearchesAndStreamsWithTheToken()
     QVERIFY(QTest::qWaitFor([&] { return view->hasDisplaySet(); }, 30000));
     QCOMPARE(view->frameCount(), int(m_ct.files().size()));
     QVERIFY(QTest::qWaitFor([&] { return view->isFrameReady(view->frameCount() - 1); }, 60000));
+    QTest::qWait(100);
+    // For people to look at: the signed-in doctor in the status bar, the streamed study.
+    QVERIFY(desk.window->screen()
+                ->grabWindow(desk.window->winId())
+                .save(QStringLiteral("windowlogin-signed-in.png")));
 }
 
 void TestWindowLogin::roleThatMayNotSearch_isToldSo()
@@ -260,6 +266,10 @@ void TestWindowLogin::idleLock_hidesUntilSignInAgain_andAnotherDoctorGetsAWipedW
     QVERIFY(cover->isVisible());
     QCOMPARE(cover->geometry(), desk.window->rect());
     auto* signInAgain = cover->findChild<QPushButton*>(QStringLiteral("lockSignIn"));
+    QTest::qWait(100);
+    QVERIFY(desk.window->screen()
+                ->grabWindow(desk.window->winId())
+                .save(QStringLiteral("windowlogin-locked.png")));
 
     // The same doctor signs in again: unlocked, the study still open.
     desk.launched.clear();
