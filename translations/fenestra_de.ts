@@ -79,6 +79,14 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>The 3D view cannot be rendered.</source>
+        <translation>Die 3D-Ansicht kann nicht gerendert werden.</translation>
+    </message>
+    <message>
+        <source>An invalid value was given.</source>
+        <translation>Es wurde ein ungültiger Wert angegeben.</translation>
+    </message>
 </context>
 <context>
     <name>ExportCommand</name>
@@ -135,10 +143,6 @@
         <translation>fenestra export: Versatz %1 mm liegt außerhalb des Volumens (-%2..%2 mm)</translation>
     </message>
     <message>
-        <source>Reformat the series&apos; volume on a patient plane: axial, coronal or sagittal.</source>
-        <translation>Das Volumen der Serie in einer Patientenebene rekonstruieren: axial, koronar oder sagittal.</translation>
-    </message>
-    <message>
         <source>Move the plane this far along its normal from the volume centre, in mm.</source>
         <translation>Die Ebene um diese Strecke entlang ihrer Normalen vom Volumenzentrum verschieben, in mm.</translation>
     </message>
@@ -167,10 +171,6 @@
         <translation>fenestra export: --offset, --slab und --slab-mode benötigen --plane</translation>
     </message>
     <message>
-        <source>fenestra export: unknown plane &apos;%1&apos; (axial, coronal or sagittal)</source>
-        <translation>fenestra export: unbekannte Ebene „%1“ (axial, coronal oder sagittal)</translation>
-    </message>
-    <message>
         <source>fenestra export: --frame and --plane exclude each other</source>
         <translation>fenestra export: --frame und --plane schließen einander aus</translation>
     </message>
@@ -183,8 +183,148 @@
         <translation>       fenestra export PFAD... --series UID --plane axial|coronal|sagittal [--offset MM] [--slab MM --slab-mode max|min|mean] [--window ZENTRUM,BREITE] --out DATEI.png</translation>
     </message>
     <message>
-        <source>Render one image of a series, or a reformat of its volume, to PNG or JPEG.</source>
-        <translation>Ein Bild einer Serie oder eine Rekonstruktion ihres Volumens als PNG oder JPEG ausgeben.</translation>
+        <source>fenestra export: --%1 needs an angle in degrees, not &apos;%2&apos;</source>
+        <translation>fenestra export: --%1 braucht einen Winkel in Grad, nicht „%2“</translation>
+    </message>
+    <message>
+        <source>fenestra export: --zoom needs a positive factor, not &apos;%1&apos;</source>
+        <translation>fenestra export: --zoom braucht einen positiven Faktor, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>fenestra export: --size needs WIDTHxHEIGHT in pixels (1..%1), not &apos;%2&apos;</source>
+        <translation>fenestra export: --size braucht BREITExHÖHE in Pixeln (1..%1), nicht „%2“</translation>
+    </message>
+    <message>
+        <source>Render the series&apos; volume in 3D: vr (volume rendering), mip, minip or surface.</source>
+        <translation>Das Volumen der Serie in 3D darstellen: vr (Volumenrendering), mip, minip oder surface.</translation>
+    </message>
+    <message>
+        <source>Volume rendering preset: ct-bone, ct-soft-tissue, ct-vessels, mr-default or mip.</source>
+        <translation>Voreinstellung des Volumenrenderings: ct-bone, ct-soft-tissue, ct-vessels, mr-default oder mip.</translation>
+    </message>
+    <message>
+        <source>3D camera: degrees about the patient&apos;s superior axis from the anterior view.</source>
+        <translation>3D-Kamera: Drehung in Grad um die nach kranial gerichtete Längsachse des Patienten, ausgehend von der Ansicht von anterior.</translation>
+    </message>
+    <message>
+        <source>3D camera: degrees towards superior.</source>
+        <translation>3D-Kamera: Neigung in Grad nach kranial.</translation>
+    </message>
+    <message>
+        <source>3D camera: magnification (1 shows the whole volume).</source>
+        <translation>3D-Kamera: Vergrößerung (1 zeigt das gesamte Volumen).</translation>
+    </message>
+    <message>
+        <source>3D image size in pixels.</source>
+        <translation>Größe des 3D-Bildes in Pixeln.</translation>
+    </message>
+    <message>
+        <source>Isosurface value in HU (modality units), for --3d surface and --stl.</source>
+        <translation>Wert der Isofläche in HU (Einheiten der Modalität), für --3d surface und --stl.</translation>
+    </message>
+    <message>
+        <source>Write the isosurface at --iso as a binary STL mesh (patient coordinates, mm) instead of an image.</source>
+        <translation>Die Isofläche bei --iso als binäres STL-Netz (Patientenkoordinaten, mm) statt eines Bildes schreiben.</translation>
+    </message>
+    <message>
+        <source>fenestra export: --3d and --stl exclude each other</source>
+        <translation>fenestra export: --3d und --stl schließen einander aus</translation>
+    </message>
+    <message>
+        <source>fenestra export: --%1 needs --3d</source>
+        <translation>fenestra export: --%1 benötigt --3d</translation>
+    </message>
+    <message>
+        <source>fenestra export: --iso needs a value in HU, not &apos;%1&apos;</source>
+        <translation>fenestra export: --iso braucht einen Wert in HU, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>fenestra export: --iso needs --3d surface or --stl</source>
+        <translation>fenestra export: --iso benötigt --3d surface oder --stl</translation>
+    </message>
+    <message>
+        <source>fenestra export: unknown 3D mode &apos;%1&apos; (vr, mip, minip or surface)</source>
+        <translation>fenestra export: unbekannter 3D-Modus „%1“ (vr, mip, minip oder surface)</translation>
+    </message>
+    <message>
+        <source>fenestra export: --preset needs --3d vr</source>
+        <translation>fenestra export: --preset benötigt --3d vr</translation>
+    </message>
+    <message>
+        <source>fenestra export: unknown preset &apos;%1&apos; (%2)</source>
+        <translation>fenestra export: unbekannte Voreinstellung „%1“ (%2)</translation>
+    </message>
+    <message>
+        <source>fenestra export: --3d needs an X display (DISPLAY is not set); run it under xvfb-run on a machine without one</source>
+        <translation>fenestra export: --3d benötigt eine X-Anzeige (DISPLAY ist nicht gesetzt); starten Sie es auf einem Rechner ohne Anzeige mit xvfb-run</translation>
+    </message>
+    <message>
+        <source>%1: %2 triangles, area %3 mm^2, enclosed volume %4 mm^3</source>
+        <translation>%1: %2 Dreiecke, Fläche %3 mm^2, eingeschlossenes Volumen %4 mm^3</translation>
+    </message>
+    <message>
+        <source>fenestra export: series %1 is not a volume (it needs parallel, evenly spaced slices); it has no 3D view</source>
+        <translation>fenestra export: Serie %1 ist kein Volumen (es braucht parallele, gleichmäßig beabstandete Schichten); sie hat keine 3D-Ansicht</translation>
+    </message>
+    <message>
+        <source>Reformat the series&apos; volume on a plane: axial, coronal, sagittal or oblique (with --normal).</source>
+        <translation>Das Volumen der Serie in einer Ebene rekonstruieren: axial, coronal, sagittal oder oblique (mit --normal).</translation>
+    </message>
+    <message>
+        <source>--plane oblique: the plane normal in patient coordinates (LPS), looked along.</source>
+        <translation>--plane oblique: die Normale der Ebene in Patientenkoordinaten (LPS), zugleich die Blickrichtung.</translation>
+    </message>
+    <message>
+        <source>--plane oblique: the direction towards the top of the image (default superior, or anterior for planes closer to axial).</source>
+        <translation>--plane oblique: die Richtung zum oberen Bildrand (standardmäßig kranial, bei Ebenen näher an axial anterior).</translation>
+    </message>
+    <message>
+        <source>fenestra export: --normal and --up need --plane oblique</source>
+        <translation>fenestra export: --normal und --up benötigen --plane oblique</translation>
+    </message>
+    <message>
+        <source>fenestra export: --plane oblique needs --normal x,y,z</source>
+        <translation>fenestra export: --plane oblique benötigt --normal x,y,z</translation>
+    </message>
+    <message>
+        <source>fenestra export: --normal needs a non-zero direction x,y,z, not &apos;%1&apos;</source>
+        <translation>fenestra export: --normal braucht eine Richtung x,y,z ungleich null, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>fenestra export: --up needs a non-zero direction x,y,z, not &apos;%1&apos;</source>
+        <translation>fenestra export: --up braucht eine Richtung x,y,z ungleich null, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>fenestra export: --up must not be parallel to --normal</source>
+        <translation>fenestra export: --up darf nicht parallel zu --normal sein</translation>
+    </message>
+    <message>
+        <source>fenestra export: unknown plane &apos;%1&apos; (axial, coronal, sagittal or oblique)</source>
+        <translation>fenestra export: unbekannte Ebene „%1“ (axial, coronal, sagittal oder oblique)</translation>
+    </message>
+    <message>
+        <source>fenestra export: --%1 does not go with --3d or --stl</source>
+        <translation>fenestra export: --%1 ist mit --3d oder --stl nicht kombinierbar</translation>
+    </message>
+    <message>
+        <source>fenestra export: --stl writes the mesh to its own file; leave out --out</source>
+        <translation>fenestra export: --stl schreibt das Netz in eine eigene Datei; lassen Sie --out weg</translation>
+    </message>
+    <message>
+        <source>       fenestra export PATH... --series UID --plane oblique --normal X,Y,Z [--up X,Y,Z] [--offset MM] [...] --out FILE.png</source>
+        <translation>       fenestra export PFAD... --series UID --plane oblique --normal X,Y,Z [--up X,Y,Z] [--offset MM] [...] --out DATEI.png</translation>
+    </message>
+    <message>
+        <source>       fenestra export PATH... --series UID --3d vr|mip|minip|surface [--preset NAME] [--azimuth DEG] [--elevation DEG] [--zoom F] [--size WxH] [--iso HU] --out FILE.png</source>
+        <translation>       fenestra export PFAD... --series UID --3d vr|mip|minip|surface [--preset NAME] [--azimuth GRAD] [--elevation GRAD] [--zoom F] [--size BxH] [--iso HU] --out DATEI.png</translation>
+    </message>
+    <message>
+        <source>       fenestra export PATH... --series UID --stl FILE.stl [--iso HU]</source>
+        <translation>       fenestra export PFAD... --series UID --stl DATEI.stl [--iso HU]</translation>
+    </message>
+    <message>
+        <source>Render one image of a series, a reformat or a 3D view of its volume to PNG or JPEG, or its isosurface to STL.</source>
+        <translation>Rendert ein Bild einer Serie, eine Rekonstruktion oder eine 3D-Ansicht ihres Volumens als PNG oder JPEG oder ihre Isofläche als STL.</translation>
     </message>
 </context>
 <context>
@@ -279,6 +419,143 @@
     <message>
         <source>fenestra info: no path given</source>
         <translation>fenestra info: kein Pfad angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>JsonWebKey</name>
+    <message>
+        <source>the key&apos;s member &apos;%1&apos; is missing or not base64url</source>
+        <translation>das Feld „%1“ des Schlüssels fehlt oder ist kein base64url</translation>
+    </message>
+    <message>
+        <source>RSA key of %1 bits is too short</source>
+        <translation>der RSA-Schlüssel mit %1 Bit ist zu kurz</translation>
+    </message>
+    <message>
+        <source>unsupported EC curve &apos;%1&apos;</source>
+        <translation>nicht unterstützte EC-Kurve „%1“</translation>
+    </message>
+    <message>
+        <source>unsupported OKP curve &apos;%1&apos;</source>
+        <translation>nicht unterstützte OKP-Kurve „%1“</translation>
+    </message>
+    <message>
+        <source>unsupported key type &apos;%1&apos;</source>
+        <translation>nicht unterstützter Schlüsseltyp „%1“</translation>
+    </message>
+    <message>
+        <source>the key&apos;s algorithm &apos;%1&apos; is not supported for this key type</source>
+        <translation>der Algorithmus „%1“ des Schlüssels wird für diesen Schlüsseltyp nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>algorithm %1 does not match the key</source>
+        <translation>der Algorithmus %1 passt nicht zum Schlüssel</translation>
+    </message>
+    <message>
+        <source>the key set is not a JWK Set</source>
+        <translation>der Schlüsselsatz ist kein JWK Set</translation>
+    </message>
+</context>
+<context>
+    <name>JsonWebToken</name>
+    <message>
+        <source>the claim &apos;%1&apos; is not a number</source>
+        <translation>der Claim „%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>audience &apos;%1&apos; not accepted (expected &apos;%2&apos;)</source>
+        <translation>Audience „%1“ nicht akzeptiert (erwartet: „%2“)</translation>
+    </message>
+    <message>
+        <source>authorized party &apos;%1&apos; not accepted</source>
+        <translation>autorisierte Partei „%1“ nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>token expired at %1</source>
+        <translation>Token abgelaufen am %1</translation>
+    </message>
+    <message>
+        <source>token not valid before %1</source>
+        <translation>Token erst ab %1 gültig</translation>
+    </message>
+    <message>
+        <source>token issued in the future, at %1</source>
+        <translation>Token in der Zukunft ausgestellt, am %1</translation>
+    </message>
+    <message>
+        <source>signature algorithm &apos;%1&apos; not accepted</source>
+        <translation>Signaturalgorithmus „%1“ nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>issuer &apos;%1&apos; not accepted (expected &apos;%2&apos;)</source>
+        <translation>Aussteller „%1“ nicht akzeptiert (erwartet: „%2“)</translation>
+    </message>
+    <message>
+        <source>no key &apos;%1&apos; in the provider&apos;s key set</source>
+        <translation>kein Schlüssel „%1“ im Schlüsselsatz des Anbieters</translation>
+    </message>
+    <message>
+        <source>no key in the key set accepts %1</source>
+        <translation>kein Schlüssel im Schlüsselsatz akzeptiert %1</translation>
+    </message>
+</context>
+<context>
+    <name>OidcSession</name>
+    <message>
+        <source>the identity provider&apos;s discovery document has no %1</source>
+        <translation>im Discovery-Dokument des Identitätsanbieters fehlt %1</translation>
+    </message>
+    <message>
+        <source>the identity provider&apos;s %1 is not an https URL: %2</source>
+        <translation>das Feld %1 des Identitätsanbieters ist keine https-URL: %2</translation>
+    </message>
+    <message>
+        <source>the identity provider says its issuer is &apos;%1&apos;, expected &apos;%2&apos;</source>
+        <translation>der Identitätsanbieter nennt als Aussteller „%1“, erwartet: „%2“</translation>
+    </message>
+    <message>
+        <source>the identity provider does not support PKCE with S256</source>
+        <translation>der Identitätsanbieter unterstützt PKCE mit S256 nicht</translation>
+    </message>
+    <message>
+        <source>the identity provider&apos;s address is not an https URL: %1</source>
+        <translation>die Adresse des Identitätsanbieters ist keine https-URL: %1</translation>
+    </message>
+    <message>
+        <source>cannot reach the identity provider at %1: %2</source>
+        <translation>der Identitätsanbieter unter %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>the identity provider at %1 answered HTTP %2</source>
+        <translation>der Identitätsanbieter unter %1 hat mit HTTP %2 geantwortet</translation>
+    </message>
+    <message>
+        <source>the identity provider refused the request: %1</source>
+        <translation>der Identitätsanbieter hat die Anfrage abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>the identity provider&apos;s certificate at %1 is refused: %2</source>
+        <translation>das Zertifikat des Identitätsanbieters unter %1 wird abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>the identity provider at %1 answered something that is not a JSON object</source>
+        <translation>der Identitätsanbieter unter %1 hat mit etwas geantwortet, das kein JSON-Objekt ist</translation>
+    </message>
+    <message>
+        <source>the ID token names no subject</source>
+        <translation>das ID-Token nennt kein Subject</translation>
+    </message>
+    <message>
+        <source>the login answer comes from issuer &apos;%1&apos;, expected &apos;%2&apos;</source>
+        <translation>die Anmeldeantwort stammt vom Aussteller „%1“, erwartet: „%2“</translation>
+    </message>
+    <message>
+        <source>the renewed ID token names another subject</source>
+        <translation>das erneuerte ID-Token nennt ein anderes Subject</translation>
     </message>
 </context>
 <context>
@@ -427,6 +704,146 @@
         <source>Remove selected archive</source>
         <translation>Ausgewähltes Archiv entfernen</translation>
     </message>
+    <message>
+        <source>The sign-in token was refused.</source>
+        <translation>Das Anmelde-Token wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The sign-in service cannot be reached.</source>
+        <translation>Der Anmeldedienst ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The sign-in service refused the request.</source>
+        <translation>Der Anmeldedienst hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Signing in did not complete.</source>
+        <translation>Die Anmeldung wurde nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>You are not signed in: sign in again.</source>
+        <translation>Sie sind nicht angemeldet: Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Client certificates (*.p12 *.pfx *.pem *.crt);;All files (*)</source>
+        <translation>Client-Zertifikate (*.p12 *.pfx *.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Private keys (*.key *.pem);;All files (*)</source>
+        <translation>Private Schlüssel (*.key *.pem);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei auswählen</translation>
+    </message>
+    <message>
+        <source>Secure connection (TLS, https only)</source>
+        <translation>Sichere Verbindung (TLS, nur https)</translation>
+    </message>
+    <message>
+        <source>CA &amp;bundle:</source>
+        <translation>CA-&amp;Bundle:</translation>
+    </message>
+    <message>
+        <source>System authorities</source>
+        <translation>Zertifizierungsstellen des Systems</translation>
+    </message>
+    <message>
+        <source>PEM file of the authorities that issue this archive&apos;s certificate. It replaces the system&apos;s authorities for this archive.</source>
+        <translation>PEM-Datei der Zertifizierungsstellen, die das Zertifikat dieses Archivs ausstellen. Sie ersetzt für dieses Archiv die Zertifizierungsstellen des Systems.</translation>
+    </message>
+    <message>
+        <source>Key &amp;pins:</source>
+        <translation>Schlüssel-&amp;Pins:</translation>
+    </message>
+    <message>
+        <source>None (SPKI SHA-256, base64, separated by spaces)</source>
+        <translation>Keine (SPKI SHA-256, base64, durch Leerzeichen getrennt)</translation>
+    </message>
+    <message>
+        <source>The server&apos;s key must match one of these fingerprints: openssl x509 -pubkey | openssl pkey -pubin -outform DER | openssl dgst -sha256 -binary | base64</source>
+        <translation>Der Schlüssel des Servers muss einem dieser Fingerabdrücke entsprechen: openssl x509 -pubkey | openssl pkey -pubin -outform DER | openssl dgst -sha256 -binary | base64</translation>
+    </message>
+    <message>
+        <source>Client cer&amp;tificate:</source>
+        <translation>Client-&amp;Zertifikat:</translation>
+    </message>
+    <message>
+        <source>None (PEM, or PKCS#12 .p12/.pfx)</source>
+        <translation>Keines (PEM oder PKCS#12 .p12/.pfx)</translation>
+    </message>
+    <message>
+        <source>Client &amp;key:</source>
+        <translation>Client-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>In the certificate file</source>
+        <translation>In der Zertifikatsdatei</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Of the PKCS#12 file or encrypted key</source>
+        <translation>Der PKCS#12-Datei oder des verschlüsselten Schlüssels</translation>
+    </message>
+    <message>
+        <source>Password &amp;stored:</source>
+        <translation>Passwort &amp;aufbewahren:</translation>
+    </message>
+    <message>
+        <source>For this session only</source>
+        <translation>Nur für diese Sitzung</translation>
+    </message>
+    <message>
+        <source>In the system keyring</source>
+        <translation>Im System-Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Where the client certificate password is kept</source>
+        <translation>Wo das Passwort des Client-Zertifikats aufbewahrt wird</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Archive CA bundle file</source>
+        <translation>CA-Bundle-Datei des Archivs</translation>
+    </message>
+    <message>
+        <source>Archive key pins</source>
+        <translation>Schlüssel-Pins des Archivs</translation>
+    </message>
+    <message>
+        <source>Client certificate file</source>
+        <translation>Client-Zertifikatsdatei</translation>
+    </message>
+    <message>
+        <source>Client key file</source>
+        <translation>Client-Schlüsseldatei</translation>
+    </message>
+    <message>
+        <source>Client certificate password</source>
+        <translation>Passwort des Client-Zertifikats</translation>
+    </message>
+    <message>
+        <source>Choose the CA bundle file</source>
+        <translation>CA-Bundle-Datei auswählen</translation>
+    </message>
+    <message>
+        <source>Choose the client certificate file</source>
+        <translation>Client-Zertifikatsdatei auswählen</translation>
+    </message>
+    <message>
+        <source>Choose the client key file</source>
+        <translation>Client-Schlüsseldatei auswählen</translation>
+    </message>
 </context>
 <context>
     <name>fenestra::app::ExportDialog</name>
@@ -508,6 +925,21 @@
     <message>
         <source>Press Esc or F1 to close</source>
         <translation>Zum Schließen Esc oder F1 drücken</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::app::LockScreen</name>
+    <message>
+        <source>Fenestra is locked</source>
+        <translation>Fenestra ist gesperrt</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Erneut anmelden</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
     </message>
 </context>
 <context>
@@ -923,6 +1355,178 @@
         <source>--archive %1: %2</source>
         <translation>--archive %1: %2</translation>
     </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <source>&amp;MPR (axial, coronal, sagittal, 3D)</source>
+        <translation>M&amp;PR (axial, koronal, sagittal, 3D)</translation>
+    </message>
+    <message>
+        <source>MPR &amp;slab</source>
+        <translation>&amp;Dicke MPR-Schicht</translation>
+    </message>
+    <message>
+        <source>&amp;Thin slice</source>
+        <translation>&amp;Dünne Schicht</translation>
+    </message>
+    <message>
+        <source>&amp;Maximum intensity (MIP)</source>
+        <translation>&amp;Maximale Intensität (MIP)</translation>
+    </message>
+    <message>
+        <source>M&amp;inimum intensity (MinIP)</source>
+        <translation>M&amp;inimale Intensität (MinIP)</translation>
+    </message>
+    <message>
+        <source>&amp;Average</source>
+        <translation>Mi&amp;ttelwert</translation>
+    </message>
+    <message>
+        <source>T&amp;hicker slab</source>
+        <translation>Di&amp;ckere Schicht</translation>
+    </message>
+    <message>
+        <source>Thi&amp;nner slab</source>
+        <translation>Dü&amp;nnere Schicht</translation>
+    </message>
+    <message>
+        <source>&amp;Reset MPR</source>
+        <translation>MPR &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Open the MPR layout first (Ctrl+M)</source>
+        <translation>Öffnen Sie zuerst das MPR-Layout (Strg+M)</translation>
+    </message>
+    <message>
+        <source>MPR needs a volume: parallel, evenly spaced slices</source>
+        <translation>MPR benötigt ein Volumen: parallele, gleichmäßig beabstandete Schichten</translation>
+    </message>
+    <message>
+        <source>MPR needs a series in the active view</source>
+        <translation>MPR benötigt eine Serie in der aktiven Ansicht</translation>
+    </message>
+    <message>
+        <source>Loading the volume...</source>
+        <translation>Volumen wird geladen...</translation>
+    </message>
+    <message>
+        <source>Loading the volume was cancelled</source>
+        <translation>Das Laden des Volumens wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cannot build the volume: %1</source>
+        <translation>Das Volumen kann nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Volume loaded</source>
+        <translation>Volumen geladen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Volume loaded; %n slices could not be read</source>
+        <translation>
+            <numerusform>Volumen geladen; %n Schicht konnte nicht gelesen werden</numerusform>
+            <numerusform>Volumen geladen; %n Schichten konnten nicht gelesen werden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>physician</source>
+        <translation>Arzt/Ärztin</translation>
+    </message>
+    <message>
+        <source>radiologist</source>
+        <translation>Radiologe/Radiologin</translation>
+    </message>
+    <message>
+        <source>general practitioner</source>
+        <translation>Allgemeinmediziner/-in</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in...</source>
+        <translation>&amp;Anmelden...</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>Jetzt &amp;sperren</translation>
+    </message>
+    <message>
+        <source>Continue signing in in your web browser…</source>
+        <translation>Setzen Sie die Anmeldung in Ihrem Webbrowser fort…</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Erneut anmelden</translation>
+    </message>
+    <message>
+        <source>Your session has ended: %1
+Sign in again to go on; your open studies stay open.</source>
+        <translation>Ihre Sitzung ist beendet: %1
+Melden Sie sich erneut an, um fortzufahren; Ihre geöffneten Studien bleiben geöffnet.</translation>
+    </message>
+    <message>
+        <source>No sign-in configured</source>
+        <translation>Keine Anmeldung eingerichtet</translation>
+    </message>
+    <message>
+        <source>Archives are asked without authentication.</source>
+        <translation>Archive werden ohne Authentifizierung abgefragt.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <source>Session ended: sign in again</source>
+        <translation>Sitzung beendet: Bitte erneut anmelden</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Sign in to search the archives.</source>
+        <translation>Melden Sie sich an, um in den Archiven zu suchen.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow searching the archives.</source>
+        <translation>Ihre Rolle (%1) erlaubt keine Suche in den Archiven.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Patient data stays hidden until you sign in again. (The window locks after %n minutes without activity.)</source>
+        <translation>
+            <numerusform>Patientendaten bleiben verborgen, bis Sie sich erneut anmelden. (Das Fenster wird nach %n Minute ohne Aktivität gesperrt.)</numerusform>
+            <numerusform>Patientendaten bleiben verborgen, bis Sie sich erneut anmelden. (Das Fenster wird nach %n Minuten ohne Aktivität gesperrt.)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Abgemeldet.</translation>
+    </message>
+    <message>
+        <source>The OpenID Connect provider doctors sign in with, for this session (its issuer URL).</source>
+        <translation>Der Anbieter für OpenID Connect, bei dem sich Ärztinnen und Ärzte anmelden, für diese Sitzung (seine Issuer-URL).</translation>
+    </message>
+    <message>
+        <source>--sign-in %1: not an http or https URL</source>
+        <translation>--sign-in %1: keine http- oder https-URL</translation>
+    </message>
+    <message>
+        <source>A client certificate password could not be read from the keyring: %1</source>
+        <translation>Ein Passwort für ein Client-Zertifikat konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>fenestra::app::MeasurementList</name>
@@ -1171,6 +1775,10 @@
         <source>Status of archive %1</source>
         <translation>Status des Archivs %1</translation>
     </message>
+    <message>
+        <source>%1: signing in again…</source>
+        <translation>%1: erneute Anmeldung läuft…</translation>
+    </message>
 </context>
 <context>
     <name>fenestra::app::SettingsDialog</name>
@@ -1262,6 +1870,42 @@
         <source>Local image cache on disk</source>
         <translation>Lokaler Bildcache auf der Festplatte</translation>
     </message>
+    <message>
+        <source>Sign-in &amp;provider (OpenID Connect issuer):</source>
+        <translation>A&amp;nmeldeanbieter (Issuer für OpenID Connect):</translation>
+    </message>
+    <message>
+        <source>Sign-in provider</source>
+        <translation>Anmeldeanbieter</translation>
+    </message>
+    <message>
+        <source>Takes effect at the next start. Empty: archives are asked without signing in.</source>
+        <translation>Wirkt ab dem nächsten Start. Leer: Archive werden ohne Anmeldung abgefragt.</translation>
+    </message>
+    <message>
+        <source>Client &amp;ID at the provider:</source>
+        <translation>Client-&amp;ID beim Anbieter:</translation>
+    </message>
+    <message>
+        <source>Client ID at the provider</source>
+        <translation>Client-ID beim Anbieter</translation>
+    </message>
+    <message>
+        <source>Lock after &amp;inactivity:</source>
+        <translation>Sperren nach Inak&amp;tivität:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Lock after inactivity</source>
+        <translation>Sperren nach Inaktivität</translation>
+    </message>
 </context>
 <context>
     <name>fenestra::app::ThumbnailStrip</name>
@@ -1293,6 +1937,156 @@
     <message>
         <source>Image views</source>
         <translation>Bildansichten</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::net::LoopbackReceiver</name>
+    <message>
+        <source>the browser did not come back from the identity provider within %1 s</source>
+        <translation>der Browser ist nicht innerhalb von %1 s vom Identitätsanbieter zurückgekehrt</translation>
+    </message>
+    <message>
+        <source>cannot listen on 127.0.0.1 for the login: %1</source>
+        <translation>Empfang auf 127.0.0.1 für die Anmeldung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>This address only accepts the login redirect.</source>
+        <translation>Diese Adresse akzeptiert nur die Weiterleitung der Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Login not accepted</source>
+        <translation>Anmeldung nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>This login answer does not belong to the login started in Fenestra. Start the login again from Fenestra.</source>
+        <translation>Diese Anmeldeantwort gehört nicht zu der in Fenestra gestarteten Anmeldung. Starten Sie die Anmeldung erneut aus Fenestra.</translation>
+    </message>
+    <message>
+        <source>the login answer&apos;s state does not match the login request</source>
+        <translation>der State der Anmeldeantwort passt nicht zur Anmeldeanfrage</translation>
+    </message>
+    <message>
+        <source>the identity provider refused the login: %1</source>
+        <translation>der Identitätsanbieter hat die Anmeldung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The identity provider did not sign you in. Return to Fenestra for details.</source>
+        <translation>Der Identitätsanbieter hat Sie nicht angemeldet. Details finden Sie in Fenestra.</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>You are signed in to Fenestra. You can close this page and return to Fenestra.</source>
+        <translation>Sie sind bei Fenestra angemeldet. Sie können diese Seite schließen und zu Fenestra zurückkehren.</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::net::Tls</name>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>Die Datei %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The client certificate %1 is neither a PEM nor a PKCS#12 file.</source>
+        <translation>Das Client-Zertifikat %1 ist weder eine PEM- noch eine PKCS#12-Datei.</translation>
+    </message>
+    <message>
+        <source>The client certificate %1 needs its password.</source>
+        <translation>Das Client-Zertifikat %1 benötigt sein Passwort.</translation>
+    </message>
+    <message>
+        <source>The password of the client certificate %1 is wrong.</source>
+        <translation>Das Passwort des Client-Zertifikats %1 ist falsch.</translation>
+    </message>
+    <message>
+        <source>The client certificate %1 holds no usable certificate and key.</source>
+        <translation>Das Client-Zertifikat %1 enthält kein verwendbares Zertifikat mit Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The private key %1 needs its password.</source>
+        <translation>Der private Schlüssel %1 benötigt sein Passwort.</translation>
+    </message>
+    <message>
+        <source>The password of the private key %1 is wrong.</source>
+        <translation>Das Passwort des privaten Schlüssels %1 ist falsch.</translation>
+    </message>
+    <message>
+        <source>The file %1 holds no private key for the client certificate.</source>
+        <translation>Die Datei %1 enthält keinen privaten Schlüssel für das Client-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The file %1 holds no certificate.</source>
+        <translation>Die Datei %1 enthält kein Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The client certificate %1 holds no private key: choose its key file.</source>
+        <translation>Das Client-Zertifikat %1 enthält keinen privaten Schlüssel: Wählen Sie seine Schlüsseldatei.</translation>
+    </message>
+    <message>
+        <source>The private key does not belong to the client certificate %1.</source>
+        <translation>Der private Schlüssel gehört nicht zum Client-Zertifikat %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a SHA-256 fingerprint in base64 (44 characters).</source>
+        <translation>„%1“ ist kein SHA-256-Fingerabdruck in base64 (44 Zeichen).</translation>
+    </message>
+    <message>
+        <source>The key of the server %1 does not match the pin set for this archive (expected SHA-256 %2, received %3). The connection was closed before anything was sent.</source>
+        <translation>Der Schlüssel des Servers %1 passt nicht zu dem für dieses Archiv festgelegten Pin (erwartet SHA-256 %2, erhalten %3). Die Verbindung wurde geschlossen, bevor etwas gesendet wurde.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted: it was issued by &quot;%2&quot;, an authority this archive does not trust. If the archive is genuine, add its authority (CA bundle) in the archive&apos;s settings.</source>
+        <translation>Das Zertifikat von %1 ist nicht vertrauenswürdig: Es wurde von „%2“ ausgestellt, einer Zertifizierungsstelle, der dieses Archiv nicht vertraut. Wenn das Archiv echt ist, fügen Sie seine Zertifizierungsstelle (CA-Bundle) in den Einstellungen des Archivs hinzu.</translation>
+    </message>
+    <message>
+        <source>The certificate presented by %1 is for %2, not for %1.</source>
+        <translation>Das von %1 vorgelegte Zertifikat gilt für %2, nicht für %1.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 expired on %2.</source>
+        <translation>Das Zertifikat von %1 ist am %2 abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not valid before %2.</source>
+        <translation>Das Zertifikat von %1 ist erst ab %2 gültig.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was refused: %2.</source>
+        <translation>Das Zertifikat von %1 wurde abgelehnt: %2.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was refused.</source>
+        <translation>Das Zertifikat von %1 wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The archive %1 offers only a TLS version older than 1.2, which is refused as insecure.</source>
+        <translation>Das Archiv %1 bietet nur eine TLS-Version älter als 1.2 an, die als unsicher abgelehnt wird.</translation>
+    </message>
+    <message>
+        <source>The archive %1 requires a client certificate, and none is set in the archive&apos;s settings.</source>
+        <translation>Das Archiv %1 verlangt ein Client-Zertifikat, aber in den Einstellungen des Archivs ist keines festgelegt.</translation>
+    </message>
+    <message>
+        <source>The archive %1 refused our client certificate.</source>
+        <translation>Das Archiv %1 hat unser Client-Zertifikat abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed.</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen.</translation>
     </message>
 </context>
 <context>
@@ -1479,6 +2273,146 @@ Fläche %5</translation>
     <message>
         <source>Text:</source>
         <translation>Text:</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::viewer::MprView</name>
+    <message>
+        <source>%1 reformat</source>
+        <translation>Rekonstruktion: %1</translation>
+    </message>
+    <message>
+        <source>Coronal</source>
+        <translation>Koronal</translation>
+    </message>
+    <message>
+        <source>Sagittal</source>
+        <translation>Sagittal</translation>
+    </message>
+    <message>
+        <source>Axial</source>
+        <translation>Axial</translation>
+    </message>
+    <message>
+        <source>%1 (oblique)</source>
+        <translation>%1 (schräg)</translation>
+    </message>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
+    </message>
+    <message>
+        <source>MinIP</source>
+        <translation>MinIP</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>%1, %2 %3 mm</source>
+        <translation>%1, %2 %3 mm</translation>
+    </message>
+    <message>
+        <source>Reformat</source>
+        <translation>Rekonstruktion</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::viewer::TransferFunction</name>
+    <message>
+        <source>CT bone</source>
+        <translation>CT Knochen</translation>
+    </message>
+    <message>
+        <source>CT soft tissue</source>
+        <translation>CT Weichteile</translation>
+    </message>
+    <message>
+        <source>CT vessels</source>
+        <translation>CT Gefäße</translation>
+    </message>
+    <message>
+        <source>MR default</source>
+        <translation>MRT Standard</translation>
+    </message>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::viewer::TransferFunctionEditor</name>
+    <message>
+        <source>Drag a point to move it, double-click to add one, right-click to delete it. Double-click a colour point to change its colour.</source>
+        <translation>Ziehen Sie einen Punkt, um ihn zu verschieben, doppelklicken Sie, um einen hinzuzufügen, und klicken Sie mit der rechten Maustaste, um ihn zu löschen. Doppelklicken Sie auf einen Farbpunkt, um seine Farbe zu ändern.</translation>
+    </message>
+    <message>
+        <source>Colour of the point</source>
+        <translation>Farbe des Punkts</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::viewer::VolumeView</name>
+    <message>
+        <source>MinIP</source>
+        <translation>MinIP</translation>
+    </message>
+    <message>
+        <source>Surface</source>
+        <translation>Oberfläche</translation>
+    </message>
+    <message>
+        <source>Rendering</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Anterior</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>Posterior</source>
+        <translation>Posterior</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Superior</source>
+        <translation>Kranial</translation>
+    </message>
+    <message>
+        <source>Inferior</source>
+        <translation>Kaudal</translation>
+    </message>
+    <message>
+        <source>View from</source>
+        <translation>Ansicht von</translation>
+    </message>
+    <message>
+        <source>Shading</source>
+        <translation>Schattierung</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit the opacity and colour points</source>
+        <translation>Opazitäts- und Farbpunkte bearbeiten</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Front view of the whole volume</source>
+        <translation>Vorderansicht des gesamten Volumens</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,14 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>The 3D view cannot be rendered.</source>
+        <translation>Impossible d&apos;effectuer le rendu de la vue 3D.</translation>
+    </message>
+    <message>
+        <source>An invalid value was given.</source>
+        <translation>Une valeur non valide a été indiquée.</translation>
+    </message>
 </context>
 <context>
     <name>ExportCommand</name>
@@ -135,10 +143,6 @@
         <translation>fenestra export : le décalage de %1 mm est hors du volume (-%2..%2 mm)</translation>
     </message>
     <message>
-        <source>Reformat the series&apos; volume on a patient plane: axial, coronal or sagittal.</source>
-        <translation>Reformater le volume de la série sur un plan du patient : axial, coronal ou sagittal.</translation>
-    </message>
-    <message>
         <source>Move the plane this far along its normal from the volume centre, in mm.</source>
         <translation>Déplacer le plan de cette distance le long de sa normale depuis le centre du volume, en mm.</translation>
     </message>
@@ -167,10 +171,6 @@
         <translation>fenestra export : --offset, --slab et --slab-mode nécessitent --plane</translation>
     </message>
     <message>
-        <source>fenestra export: unknown plane &apos;%1&apos; (axial, coronal or sagittal)</source>
-        <translation>fenestra export : plan inconnu « %1 » (axial, coronal ou sagittal)</translation>
-    </message>
-    <message>
         <source>fenestra export: --frame and --plane exclude each other</source>
         <translation>fenestra export : --frame et --plane s&apos;excluent mutuellement</translation>
     </message>
@@ -183,8 +183,148 @@
         <translation>       fenestra export CHEMIN... --series UID --plane axial|coronal|sagittal [--offset MM] [--slab MM --slab-mode max|min|mean] [--window CENTRE,LARGEUR] --out FICHIER.png</translation>
     </message>
     <message>
-        <source>Render one image of a series, or a reformat of its volume, to PNG or JPEG.</source>
-        <translation>Rendre une image d&apos;une série, ou un reformatage de son volume, en PNG ou JPEG.</translation>
+        <source>fenestra export: --%1 needs an angle in degrees, not &apos;%2&apos;</source>
+        <translation>fenestra export : --%1 attend un angle en degrés, pas « %2 »</translation>
+    </message>
+    <message>
+        <source>fenestra export: --zoom needs a positive factor, not &apos;%1&apos;</source>
+        <translation>fenestra export : --zoom attend un facteur positif, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>fenestra export: --size needs WIDTHxHEIGHT in pixels (1..%1), not &apos;%2&apos;</source>
+        <translation>fenestra export : --size attend LARGEURxHAUTEUR en pixels (1..%1), pas « %2 »</translation>
+    </message>
+    <message>
+        <source>Render the series&apos; volume in 3D: vr (volume rendering), mip, minip or surface.</source>
+        <translation>Afficher le volume de la série en 3D : vr (rendu volumique), mip, minip ou surface.</translation>
+    </message>
+    <message>
+        <source>Volume rendering preset: ct-bone, ct-soft-tissue, ct-vessels, mr-default or mip.</source>
+        <translation>Préréglage du rendu volumique : ct-bone, ct-soft-tissue, ct-vessels, mr-default ou mip.</translation>
+    </message>
+    <message>
+        <source>3D camera: degrees about the patient&apos;s superior axis from the anterior view.</source>
+        <translation>Caméra 3D : rotation en degrés autour de l&apos;axe supérieur du patient (orienté vers la tête), à partir de la vue antérieure.</translation>
+    </message>
+    <message>
+        <source>3D camera: degrees towards superior.</source>
+        <translation>Caméra 3D : élévation en degrés vers le haut (supérieur).</translation>
+    </message>
+    <message>
+        <source>3D camera: magnification (1 shows the whole volume).</source>
+        <translation>Caméra 3D : grossissement (1 affiche le volume entier).</translation>
+    </message>
+    <message>
+        <source>3D image size in pixels.</source>
+        <translation>Taille de l&apos;image 3D en pixels.</translation>
+    </message>
+    <message>
+        <source>Isosurface value in HU (modality units), for --3d surface and --stl.</source>
+        <translation>Valeur de l&apos;isosurface en HU (unités de la modalité), pour --3d surface et --stl.</translation>
+    </message>
+    <message>
+        <source>Write the isosurface at --iso as a binary STL mesh (patient coordinates, mm) instead of an image.</source>
+        <translation>Écrire l&apos;isosurface de valeur --iso sous forme de maillage STL binaire (coordonnées patient, mm) au lieu d&apos;une image.</translation>
+    </message>
+    <message>
+        <source>fenestra export: --3d and --stl exclude each other</source>
+        <translation>fenestra export : --3d et --stl s&apos;excluent mutuellement</translation>
+    </message>
+    <message>
+        <source>fenestra export: --%1 needs --3d</source>
+        <translation>fenestra export : --%1 nécessite --3d</translation>
+    </message>
+    <message>
+        <source>fenestra export: --iso needs a value in HU, not &apos;%1&apos;</source>
+        <translation>fenestra export : --iso attend une valeur en HU, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>fenestra export: --iso needs --3d surface or --stl</source>
+        <translation>fenestra export : --iso nécessite --3d surface ou --stl</translation>
+    </message>
+    <message>
+        <source>fenestra export: unknown 3D mode &apos;%1&apos; (vr, mip, minip or surface)</source>
+        <translation>fenestra export : mode 3D inconnu « %1 » (vr, mip, minip ou surface)</translation>
+    </message>
+    <message>
+        <source>fenestra export: --preset needs --3d vr</source>
+        <translation>fenestra export : --preset nécessite --3d vr</translation>
+    </message>
+    <message>
+        <source>fenestra export: unknown preset &apos;%1&apos; (%2)</source>
+        <translation>fenestra export : préréglage inconnu « %1 » (%2)</translation>
+    </message>
+    <message>
+        <source>fenestra export: --3d needs an X display (DISPLAY is not set); run it under xvfb-run on a machine without one</source>
+        <translation>fenestra export : --3d nécessite un affichage X (DISPLAY n&apos;est pas défini) ; sur une machine sans affichage, lancez-le avec xvfb-run</translation>
+    </message>
+    <message>
+        <source>%1: %2 triangles, area %3 mm^2, enclosed volume %4 mm^3</source>
+        <translation>%1 : %2 triangles, aire %3 mm^2, volume délimité %4 mm^3</translation>
+    </message>
+    <message>
+        <source>fenestra export: series %1 is not a volume (it needs parallel, evenly spaced slices); it has no 3D view</source>
+        <translation>fenestra export : la série %1 n&apos;est pas un volume (il faut des coupes parallèles et régulièrement espacées) ; elle n&apos;a pas de vue 3D</translation>
+    </message>
+    <message>
+        <source>Reformat the series&apos; volume on a plane: axial, coronal, sagittal or oblique (with --normal).</source>
+        <translation>Reconstruire le volume de la série dans un plan : axial, coronal, sagittal ou oblique (avec --normal).</translation>
+    </message>
+    <message>
+        <source>--plane oblique: the plane normal in patient coordinates (LPS), looked along.</source>
+        <translation>--plane oblique : la normale du plan en coordonnées patient (LPS), qui est aussi la direction de vue.</translation>
+    </message>
+    <message>
+        <source>--plane oblique: the direction towards the top of the image (default superior, or anterior for planes closer to axial).</source>
+        <translation>--plane oblique : la direction vers le haut de l&apos;image (par défaut supérieure, ou antérieure pour les plans plus proches de l&apos;axial).</translation>
+    </message>
+    <message>
+        <source>fenestra export: --normal and --up need --plane oblique</source>
+        <translation>fenestra export : --normal et --up nécessitent --plane oblique</translation>
+    </message>
+    <message>
+        <source>fenestra export: --plane oblique needs --normal x,y,z</source>
+        <translation>fenestra export : --plane oblique nécessite --normal x,y,z</translation>
+    </message>
+    <message>
+        <source>fenestra export: --normal needs a non-zero direction x,y,z, not &apos;%1&apos;</source>
+        <translation>fenestra export : --normal attend une direction x,y,z non nulle, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>fenestra export: --up needs a non-zero direction x,y,z, not &apos;%1&apos;</source>
+        <translation>fenestra export : --up attend une direction x,y,z non nulle, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>fenestra export: --up must not be parallel to --normal</source>
+        <translation>fenestra export : --up ne doit pas être parallèle à --normal</translation>
+    </message>
+    <message>
+        <source>fenestra export: unknown plane &apos;%1&apos; (axial, coronal, sagittal or oblique)</source>
+        <translation>fenestra export : plan inconnu « %1 » (axial, coronal, sagittal ou oblique)</translation>
+    </message>
+    <message>
+        <source>fenestra export: --%1 does not go with --3d or --stl</source>
+        <translation>fenestra export : --%1 n&apos;est pas compatible avec --3d ou --stl</translation>
+    </message>
+    <message>
+        <source>fenestra export: --stl writes the mesh to its own file; leave out --out</source>
+        <translation>fenestra export : --stl écrit le maillage dans son propre fichier ; omettez --out</translation>
+    </message>
+    <message>
+        <source>       fenestra export PATH... --series UID --plane oblique --normal X,Y,Z [--up X,Y,Z] [--offset MM] [...] --out FILE.png</source>
+        <translation>       fenestra export CHEMIN... --series UID --plane oblique --normal X,Y,Z [--up X,Y,Z] [--offset MM] [...] --out FICHIER.png</translation>
+    </message>
+    <message>
+        <source>       fenestra export PATH... --series UID --3d vr|mip|minip|surface [--preset NAME] [--azimuth DEG] [--elevation DEG] [--zoom F] [--size WxH] [--iso HU] --out FILE.png</source>
+        <translation>       fenestra export CHEMIN... --series UID --3d vr|mip|minip|surface [--preset NOM] [--azimuth DEG] [--elevation DEG] [--zoom F] [--size LxH] [--iso HU] --out FICHIER.png</translation>
+    </message>
+    <message>
+        <source>       fenestra export PATH... --series UID --stl FILE.stl [--iso HU]</source>
+        <translation>       fenestra export CHEMIN... --series UID --stl FICHIER.stl [--iso HU]</translation>
+    </message>
+    <message>
+        <source>Render one image of a series, a reformat or a 3D view of its volume to PNG or JPEG, or its isosurface to STL.</source>
+        <translation>Exporte une image d&apos;une série, une reconstruction ou une vue 3D de son volume en PNG ou JPEG, ou son isosurface en STL.</translation>
     </message>
 </context>
 <context>
@@ -279,6 +419,143 @@
     <message>
         <source>fenestra info: no path given</source>
         <translation>fenestra info : aucun chemin indiqué</translation>
+    </message>
+</context>
+<context>
+    <name>JsonWebKey</name>
+    <message>
+        <source>the key&apos;s member &apos;%1&apos; is missing or not base64url</source>
+        <translation>le membre « %1 » de la clé est absent ou n&apos;est pas en base64url</translation>
+    </message>
+    <message>
+        <source>RSA key of %1 bits is too short</source>
+        <translation>la clé RSA de %1 bits est trop courte</translation>
+    </message>
+    <message>
+        <source>unsupported EC curve &apos;%1&apos;</source>
+        <translation>courbe EC « %1 » non prise en charge</translation>
+    </message>
+    <message>
+        <source>unsupported OKP curve &apos;%1&apos;</source>
+        <translation>courbe OKP « %1 » non prise en charge</translation>
+    </message>
+    <message>
+        <source>unsupported key type &apos;%1&apos;</source>
+        <translation>type de clé « %1 » non pris en charge</translation>
+    </message>
+    <message>
+        <source>the key&apos;s algorithm &apos;%1&apos; is not supported for this key type</source>
+        <translation>l&apos;algorithme « %1 » de la clé n&apos;est pas pris en charge pour ce type de clé</translation>
+    </message>
+    <message>
+        <source>algorithm %1 does not match the key</source>
+        <translation>l&apos;algorithme %1 ne correspond pas à la clé</translation>
+    </message>
+    <message>
+        <source>the key set is not a JWK Set</source>
+        <translation>le jeu de clés n&apos;est pas un JWK Set</translation>
+    </message>
+</context>
+<context>
+    <name>JsonWebToken</name>
+    <message>
+        <source>the claim &apos;%1&apos; is not a number</source>
+        <translation>la revendication « %1 » n&apos;est pas un nombre</translation>
+    </message>
+    <message>
+        <source>audience &apos;%1&apos; not accepted (expected &apos;%2&apos;)</source>
+        <translation>audience « %1 » non acceptée (attendue : « %2 »)</translation>
+    </message>
+    <message>
+        <source>authorized party &apos;%1&apos; not accepted</source>
+        <translation>partie autorisée « %1 » non acceptée</translation>
+    </message>
+    <message>
+        <source>token expired at %1</source>
+        <translation>jeton expiré le %1</translation>
+    </message>
+    <message>
+        <source>token not valid before %1</source>
+        <translation>jeton non valide avant le %1</translation>
+    </message>
+    <message>
+        <source>token issued in the future, at %1</source>
+        <translation>jeton émis dans le futur, le %1</translation>
+    </message>
+    <message>
+        <source>signature algorithm &apos;%1&apos; not accepted</source>
+        <translation>algorithme de signature « %1 » non accepté</translation>
+    </message>
+    <message>
+        <source>issuer &apos;%1&apos; not accepted (expected &apos;%2&apos;)</source>
+        <translation>émetteur « %1 » non accepté (attendu : « %2 »)</translation>
+    </message>
+    <message>
+        <source>no key &apos;%1&apos; in the provider&apos;s key set</source>
+        <translation>aucune clé « %1 » dans le jeu de clés du fournisseur</translation>
+    </message>
+    <message>
+        <source>no key in the key set accepts %1</source>
+        <translation>aucune clé du jeu de clés n&apos;accepte %1</translation>
+    </message>
+</context>
+<context>
+    <name>OidcSession</name>
+    <message>
+        <source>the identity provider&apos;s discovery document has no %1</source>
+        <translation>le document de découverte du fournisseur d&apos;identité ne contient pas de champ %1</translation>
+    </message>
+    <message>
+        <source>the identity provider&apos;s %1 is not an https URL: %2</source>
+        <translation>le champ %1 du fournisseur d&apos;identité n&apos;est pas une URL https : %2</translation>
+    </message>
+    <message>
+        <source>the identity provider says its issuer is &apos;%1&apos;, expected &apos;%2&apos;</source>
+        <translation>le fournisseur d&apos;identité indique l&apos;émetteur « %1 », attendu : « %2 »</translation>
+    </message>
+    <message>
+        <source>the identity provider does not support PKCE with S256</source>
+        <translation>le fournisseur d&apos;identité ne prend pas en charge PKCE avec S256</translation>
+    </message>
+    <message>
+        <source>the identity provider&apos;s address is not an https URL: %1</source>
+        <translation>l&apos;adresse du fournisseur d&apos;identité n&apos;est pas une URL https : %1</translation>
+    </message>
+    <message>
+        <source>cannot reach the identity provider at %1: %2</source>
+        <translation>impossible de joindre le fournisseur d&apos;identité à l&apos;adresse %1 : %2</translation>
+    </message>
+    <message>
+        <source>the identity provider at %1 answered HTTP %2</source>
+        <translation>le fournisseur d&apos;identité à l&apos;adresse %1 a répondu HTTP %2</translation>
+    </message>
+    <message>
+        <source>the identity provider refused the request: %1</source>
+        <translation>le fournisseur d&apos;identité a refusé la requête : %1</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>aucune réponse en %1 s</translation>
+    </message>
+    <message>
+        <source>the identity provider&apos;s certificate at %1 is refused: %2</source>
+        <translation>le certificat du fournisseur d&apos;identité à l&apos;adresse %1 est refusé : %2</translation>
+    </message>
+    <message>
+        <source>the identity provider at %1 answered something that is not a JSON object</source>
+        <translation>le fournisseur d&apos;identité à l&apos;adresse %1 a renvoyé une réponse qui n&apos;est pas un objet JSON</translation>
+    </message>
+    <message>
+        <source>the ID token names no subject</source>
+        <translation>le jeton d&apos;identité n&apos;indique aucun sujet</translation>
+    </message>
+    <message>
+        <source>the login answer comes from issuer &apos;%1&apos;, expected &apos;%2&apos;</source>
+        <translation>la réponse de connexion provient de l&apos;émetteur « %1 », attendu : « %2 »</translation>
+    </message>
+    <message>
+        <source>the renewed ID token names another subject</source>
+        <translation>le jeton d&apos;identité renouvelé indique un autre sujet</translation>
     </message>
 </context>
 <context>
@@ -427,6 +704,146 @@
         <source>Remove selected archive</source>
         <translation>Retirer l&apos;archive sélectionnée</translation>
     </message>
+    <message>
+        <source>The sign-in token was refused.</source>
+        <translation>Le jeton de connexion a été refusé.</translation>
+    </message>
+    <message>
+        <source>The sign-in service cannot be reached.</source>
+        <translation>Le service de connexion est injoignable.</translation>
+    </message>
+    <message>
+        <source>The sign-in service refused the request.</source>
+        <translation>Le service de connexion a refusé la requête.</translation>
+    </message>
+    <message>
+        <source>Signing in did not complete.</source>
+        <translation>La connexion n&apos;a pas abouti.</translation>
+    </message>
+    <message>
+        <source>You are not signed in: sign in again.</source>
+        <translation>Aucune session ouverte : reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Client certificates (*.p12 *.pfx *.pem *.crt);;All files (*)</source>
+        <translation>Certificats client (*.p12 *.pfx *.pem *.crt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Private keys (*.key *.pem);;All files (*)</source>
+        <translation>Clés privées (*.key *.pem);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Choisir un fichier</translation>
+    </message>
+    <message>
+        <source>Secure connection (TLS, https only)</source>
+        <translation>Connexion sécurisée (TLS, https uniquement)</translation>
+    </message>
+    <message>
+        <source>CA &amp;bundle:</source>
+        <translation>Autorités de &amp;certification (CA) :</translation>
+    </message>
+    <message>
+        <source>System authorities</source>
+        <translation>Autorités du système</translation>
+    </message>
+    <message>
+        <source>PEM file of the authorities that issue this archive&apos;s certificate. It replaces the system&apos;s authorities for this archive.</source>
+        <translation>Fichier PEM des autorités de certification qui émettent le certificat de cette archive. Il remplace les autorités du système pour cette archive.</translation>
+    </message>
+    <message>
+        <source>Key &amp;pins:</source>
+        <translation>É&amp;pinglage des clés :</translation>
+    </message>
+    <message>
+        <source>None (SPKI SHA-256, base64, separated by spaces)</source>
+        <translation>Aucun (SPKI SHA-256, base64, séparés par des espaces)</translation>
+    </message>
+    <message>
+        <source>The server&apos;s key must match one of these fingerprints: openssl x509 -pubkey | openssl pkey -pubin -outform DER | openssl dgst -sha256 -binary | base64</source>
+        <translation>La clé du serveur doit correspondre à l&apos;une de ces empreintes : openssl x509 -pubkey | openssl pkey -pubin -outform DER | openssl dgst -sha256 -binary | base64</translation>
+    </message>
+    <message>
+        <source>Client cer&amp;tificate:</source>
+        <translation>Cer&amp;tificat client :</translation>
+    </message>
+    <message>
+        <source>None (PEM, or PKCS#12 .p12/.pfx)</source>
+        <translation>Aucun (PEM, ou PKCS#12 .p12/.pfx)</translation>
+    </message>
+    <message>
+        <source>Client &amp;key:</source>
+        <translation>C&amp;lé client :</translation>
+    </message>
+    <message>
+        <source>In the certificate file</source>
+        <translation>Dans le fichier du certificat</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Of the PKCS#12 file or encrypted key</source>
+        <translation>Du fichier PKCS#12 ou de la clé chiffrée</translation>
+    </message>
+    <message>
+        <source>Password &amp;stored:</source>
+        <translation>Mot de passe con&amp;servé :</translation>
+    </message>
+    <message>
+        <source>For this session only</source>
+        <translation>Pour cette session uniquement</translation>
+    </message>
+    <message>
+        <source>In the system keyring</source>
+        <translation>Dans le trousseau de clés du système</translation>
+    </message>
+    <message>
+        <source>Where the client certificate password is kept</source>
+        <translation>Emplacement de conservation du mot de passe du certificat client</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Parcourir...</translation>
+    </message>
+    <message>
+        <source>Archive CA bundle file</source>
+        <translation>Fichier des autorités de certification de l&apos;archive</translation>
+    </message>
+    <message>
+        <source>Archive key pins</source>
+        <translation>Épinglage des clés de l&apos;archive</translation>
+    </message>
+    <message>
+        <source>Client certificate file</source>
+        <translation>Fichier du certificat client</translation>
+    </message>
+    <message>
+        <source>Client key file</source>
+        <translation>Fichier de la clé client</translation>
+    </message>
+    <message>
+        <source>Client certificate password</source>
+        <translation>Mot de passe du certificat client</translation>
+    </message>
+    <message>
+        <source>Choose the CA bundle file</source>
+        <translation>Choisir le fichier des autorités de certification</translation>
+    </message>
+    <message>
+        <source>Choose the client certificate file</source>
+        <translation>Choisir le fichier du certificat client</translation>
+    </message>
+    <message>
+        <source>Choose the client key file</source>
+        <translation>Choisir le fichier de la clé client</translation>
+    </message>
 </context>
 <context>
     <name>fenestra::app::ExportDialog</name>
@@ -508,6 +925,21 @@
     <message>
         <source>Press Esc or F1 to close</source>
         <translation>Appuyez sur Échap ou F1 pour fermer</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::app::LockScreen</name>
+    <message>
+        <source>Fenestra is locked</source>
+        <translation>Fenestra est verrouillé</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Se reconnecter</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
     </message>
 </context>
 <context>
@@ -923,6 +1355,178 @@
         <source>--archive %1: %2</source>
         <translation>--archive %1 : %2</translation>
     </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Compte</translation>
+    </message>
+    <message>
+        <source>&amp;MPR (axial, coronal, sagittal, 3D)</source>
+        <translation>&amp;MPR (axiale, coronale, sagittale, 3D)</translation>
+    </message>
+    <message>
+        <source>MPR &amp;slab</source>
+        <translation>Co&amp;upe épaisse MPR</translation>
+    </message>
+    <message>
+        <source>&amp;Thin slice</source>
+        <translation>&amp;Coupe fine</translation>
+    </message>
+    <message>
+        <source>&amp;Maximum intensity (MIP)</source>
+        <translation>Intensité &amp;maximale (MIP)</translation>
+    </message>
+    <message>
+        <source>M&amp;inimum intensity (MinIP)</source>
+        <translation>Intensité m&amp;inimale (MinIP)</translation>
+    </message>
+    <message>
+        <source>&amp;Average</source>
+        <translation>M&amp;oyenne</translation>
+    </message>
+    <message>
+        <source>T&amp;hicker slab</source>
+        <translation>Coupe plus é&amp;paisse</translation>
+    </message>
+    <message>
+        <source>Thi&amp;nner slab</source>
+        <translation>Coupe plus fi&amp;ne</translation>
+    </message>
+    <message>
+        <source>&amp;Reset MPR</source>
+        <translation>Réinitialis&amp;er la MPR</translation>
+    </message>
+    <message>
+        <source>Open the MPR layout first (Ctrl+M)</source>
+        <translation>Ouvrez d&apos;abord la disposition MPR (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>MPR needs a volume: parallel, evenly spaced slices</source>
+        <translation>La MPR nécessite un volume : des coupes parallèles et régulièrement espacées</translation>
+    </message>
+    <message>
+        <source>MPR needs a series in the active view</source>
+        <translation>La MPR nécessite une série dans la vue active</translation>
+    </message>
+    <message>
+        <source>Loading the volume...</source>
+        <translation>Chargement du volume...</translation>
+    </message>
+    <message>
+        <source>Loading the volume was cancelled</source>
+        <translation>Le chargement du volume a été annulé</translation>
+    </message>
+    <message>
+        <source>Cannot build the volume: %1</source>
+        <translation>Impossible de construire le volume : %1</translation>
+    </message>
+    <message>
+        <source>Volume loaded</source>
+        <translation>Volume chargé</translation>
+    </message>
+    <message numerus="yes">
+        <source>Volume loaded; %n slices could not be read</source>
+        <translation>
+            <numerusform>Volume chargé ; %n coupe n&apos;a pas pu être lue</numerusform>
+            <numerusform>Volume chargé ; %n coupes n&apos;ont pas pu être lues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>physician</source>
+        <translation>médecin</translation>
+    </message>
+    <message>
+        <source>radiologist</source>
+        <translation>radiologue</translation>
+    </message>
+    <message>
+        <source>general practitioner</source>
+        <translation>médecin généraliste</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in...</source>
+        <translation>&amp;Se connecter...</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Verrouiller maintenant</translation>
+    </message>
+    <message>
+        <source>Continue signing in in your web browser…</source>
+        <translation>Poursuivez la connexion dans votre navigateur web…</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Échec de la connexion</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Se reconnecter</translation>
+    </message>
+    <message>
+        <source>Your session has ended: %1
+Sign in again to go on; your open studies stay open.</source>
+        <translation>Votre session a pris fin : %1
+Reconnectez-vous pour continuer ; vos études ouvertes le restent.</translation>
+    </message>
+    <message>
+        <source>No sign-in configured</source>
+        <translation>Aucune connexion configurée</translation>
+    </message>
+    <message>
+        <source>Archives are asked without authentication.</source>
+        <translation>Les archives sont interrogées sans authentification.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Connexion en cours…</translation>
+    </message>
+    <message>
+        <source>Session ended: sign in again</source>
+        <translation>Session terminée : reconnectez-vous</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Sign in to search the archives.</source>
+        <translation>Connectez-vous pour rechercher dans les archives.</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not allow searching the archives.</source>
+        <translation>Votre rôle (%1) ne permet pas de rechercher dans les archives.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Patient data stays hidden until you sign in again. (The window locks after %n minutes without activity.)</source>
+        <translation>
+            <numerusform>Les données patient restent masquées jusqu&apos;à ce que vous vous reconnectiez. (La fenêtre se verrouille après %n minute d&apos;inactivité.)</numerusform>
+            <numerusform>Les données patient restent masquées jusqu&apos;à ce que vous vous reconnectiez. (La fenêtre se verrouille après %n minutes d&apos;inactivité.)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Session fermée.</translation>
+    </message>
+    <message>
+        <source>The OpenID Connect provider doctors sign in with, for this session (its issuer URL).</source>
+        <translation>Le fournisseur OpenID Connect auprès duquel les médecins se connectent, pour cette session (URL de son émetteur).</translation>
+    </message>
+    <message>
+        <source>--sign-in %1: not an http or https URL</source>
+        <translation>--sign-in %1 : ce n&apos;est pas une URL http ou https</translation>
+    </message>
+    <message>
+        <source>A client certificate password could not be read from the keyring: %1</source>
+        <translation>Un mot de passe de certificat client n&apos;a pas pu être lu dans le trousseau de clés : %1</translation>
+    </message>
 </context>
 <context>
     <name>fenestra::app::MeasurementList</name>
@@ -1171,6 +1775,10 @@
         <source>Status of archive %1</source>
         <translation>État de l&apos;archive %1</translation>
     </message>
+    <message>
+        <source>%1: signing in again…</source>
+        <translation>%1 : reconnexion en cours…</translation>
+    </message>
 </context>
 <context>
     <name>fenestra::app::SettingsDialog</name>
@@ -1262,6 +1870,42 @@
         <source>Local image cache on disk</source>
         <translation>Cache local d&apos;images sur le disque</translation>
     </message>
+    <message>
+        <source>Sign-in &amp;provider (OpenID Connect issuer):</source>
+        <translation>&amp;Fournisseur de connexion (émetteur OpenID Connect) :</translation>
+    </message>
+    <message>
+        <source>Sign-in provider</source>
+        <translation>Fournisseur de connexion</translation>
+    </message>
+    <message>
+        <source>Takes effect at the next start. Empty: archives are asked without signing in.</source>
+        <translation>Prend effet au prochain démarrage. Vide : les archives sont interrogées sans connexion.</translation>
+    </message>
+    <message>
+        <source>Client &amp;ID at the provider:</source>
+        <translation>&amp;ID client auprès du fournisseur :</translation>
+    </message>
+    <message>
+        <source>Client ID at the provider</source>
+        <translation>ID client auprès du fournisseur</translation>
+    </message>
+    <message>
+        <source>Lock after &amp;inactivity:</source>
+        <translation>Ve&amp;rrouillage après inactivité :</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>Lock after inactivity</source>
+        <translation>Verrouillage après inactivité</translation>
+    </message>
 </context>
 <context>
     <name>fenestra::app::ThumbnailStrip</name>
@@ -1293,6 +1937,156 @@
     <message>
         <source>Image views</source>
         <translation>Vues d&apos;images</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::net::LoopbackReceiver</name>
+    <message>
+        <source>the browser did not come back from the identity provider within %1 s</source>
+        <translation>le navigateur n&apos;est pas revenu du fournisseur d&apos;identité en %1 s</translation>
+    </message>
+    <message>
+        <source>cannot listen on 127.0.0.1 for the login: %1</source>
+        <translation>impossible d&apos;écouter sur 127.0.0.1 pour la connexion : %1</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Non autorisé</translation>
+    </message>
+    <message>
+        <source>This address only accepts the login redirect.</source>
+        <translation>Cette adresse n&apos;accepte que la redirection de connexion.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Introuvable</translation>
+    </message>
+    <message>
+        <source>Login not accepted</source>
+        <translation>Connexion non acceptée</translation>
+    </message>
+    <message>
+        <source>This login answer does not belong to the login started in Fenestra. Start the login again from Fenestra.</source>
+        <translation>Cette réponse de connexion ne correspond pas à la connexion lancée dans Fenestra. Relancez la connexion depuis Fenestra.</translation>
+    </message>
+    <message>
+        <source>the login answer&apos;s state does not match the login request</source>
+        <translation>l&apos;état (state) de la réponse de connexion ne correspond pas à la demande de connexion</translation>
+    </message>
+    <message>
+        <source>the identity provider refused the login: %1</source>
+        <translation>le fournisseur d&apos;identité a refusé la connexion : %1</translation>
+    </message>
+    <message>
+        <source>Login failed</source>
+        <translation>Échec de la connexion</translation>
+    </message>
+    <message>
+        <source>The identity provider did not sign you in. Return to Fenestra for details.</source>
+        <translation>Le fournisseur d&apos;identité n&apos;a pas effectué la connexion. Revenez à Fenestra pour plus de détails.</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Connexion réussie</translation>
+    </message>
+    <message>
+        <source>You are signed in to Fenestra. You can close this page and return to Fenestra.</source>
+        <translation>La connexion à Fenestra a réussi. Vous pouvez fermer cette page et revenir à Fenestra.</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::net::Tls</name>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>Le fichier %1 ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>The client certificate %1 is neither a PEM nor a PKCS#12 file.</source>
+        <translation>Le certificat client %1 n&apos;est ni un fichier PEM ni un fichier PKCS#12.</translation>
+    </message>
+    <message>
+        <source>The client certificate %1 needs its password.</source>
+        <translation>Le certificat client %1 nécessite son mot de passe.</translation>
+    </message>
+    <message>
+        <source>The password of the client certificate %1 is wrong.</source>
+        <translation>Le mot de passe du certificat client %1 est incorrect.</translation>
+    </message>
+    <message>
+        <source>The client certificate %1 holds no usable certificate and key.</source>
+        <translation>Le certificat client %1 ne contient pas de certificat et de clé utilisables.</translation>
+    </message>
+    <message>
+        <source>The private key %1 needs its password.</source>
+        <translation>La clé privée %1 nécessite son mot de passe.</translation>
+    </message>
+    <message>
+        <source>The password of the private key %1 is wrong.</source>
+        <translation>Le mot de passe de la clé privée %1 est incorrect.</translation>
+    </message>
+    <message>
+        <source>The file %1 holds no private key for the client certificate.</source>
+        <translation>Le fichier %1 ne contient pas de clé privée pour le certificat client.</translation>
+    </message>
+    <message>
+        <source>The file %1 holds no certificate.</source>
+        <translation>Le fichier %1 ne contient aucun certificat.</translation>
+    </message>
+    <message>
+        <source>The client certificate %1 holds no private key: choose its key file.</source>
+        <translation>Le certificat client %1 ne contient pas de clé privée : choisissez son fichier de clé.</translation>
+    </message>
+    <message>
+        <source>The private key does not belong to the client certificate %1.</source>
+        <translation>La clé privée ne correspond pas au certificat client %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a SHA-256 fingerprint in base64 (44 characters).</source>
+        <translation>« %1 » n&apos;est pas une empreinte SHA-256 en base64 (44 caractères).</translation>
+    </message>
+    <message>
+        <source>The key of the server %1 does not match the pin set for this archive (expected SHA-256 %2, received %3). The connection was closed before anything was sent.</source>
+        <translation>La clé du serveur %1 ne correspond pas à l&apos;épinglage défini pour cette archive (SHA-256 attendu %2, reçu %3). La connexion a été fermée avant tout envoi de données.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted: it was issued by &quot;%2&quot;, an authority this archive does not trust. If the archive is genuine, add its authority (CA bundle) in the archive&apos;s settings.</source>
+        <translation>Le certificat de %1 n&apos;est pas approuvé : il a été émis par « %2 », une autorité à laquelle cette archive ne fait pas confiance. Si l&apos;archive est authentique, ajoutez son autorité de certification (CA) dans les paramètres de l&apos;archive.</translation>
+    </message>
+    <message>
+        <source>The certificate presented by %1 is for %2, not for %1.</source>
+        <translation>Le certificat présenté par %1 est destiné à %2, et non à %1.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 expired on %2.</source>
+        <translation>Le certificat de %1 a expiré le %2.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not valid before %2.</source>
+        <translation>Le certificat de %1 n&apos;est pas valide avant le %2.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was refused: %2.</source>
+        <translation>Le certificat de %1 a été refusé : %2.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was refused.</source>
+        <translation>Le certificat de %1 a été refusé.</translation>
+    </message>
+    <message>
+        <source>The archive %1 offers only a TLS version older than 1.2, which is refused as insecure.</source>
+        <translation>L&apos;archive %1 ne propose qu&apos;une version de TLS antérieure à 1.2, refusée car non sécurisée.</translation>
+    </message>
+    <message>
+        <source>The archive %1 requires a client certificate, and none is set in the archive&apos;s settings.</source>
+        <translation>L&apos;archive %1 exige un certificat client, et aucun n&apos;est défini dans les paramètres de l&apos;archive.</translation>
+    </message>
+    <message>
+        <source>The archive %1 refused our client certificate.</source>
+        <translation>L&apos;archive %1 a refusé notre certificat client.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed.</source>
+        <translation>La connexion sécurisée à %1 a échoué.</translation>
     </message>
 </context>
 <context>
@@ -1479,6 +2273,146 @@ Surface %5</translation>
     <message>
         <source>Text:</source>
         <translation>Texte :</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::viewer::MprView</name>
+    <message>
+        <source>%1 reformat</source>
+        <translation>Reconstruction %1</translation>
+    </message>
+    <message>
+        <source>Coronal</source>
+        <translation>Coronale</translation>
+    </message>
+    <message>
+        <source>Sagittal</source>
+        <translation>Sagittale</translation>
+    </message>
+    <message>
+        <source>Axial</source>
+        <translation>Axiale</translation>
+    </message>
+    <message>
+        <source>%1 (oblique)</source>
+        <translation>%1 (oblique)</translation>
+    </message>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
+    </message>
+    <message>
+        <source>MinIP</source>
+        <translation>MinIP</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <source>%1, %2 %3 mm</source>
+        <translation>%1, %2 %3 mm</translation>
+    </message>
+    <message>
+        <source>Reformat</source>
+        <translation>Reconstruction</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::viewer::TransferFunction</name>
+    <message>
+        <source>CT bone</source>
+        <translation>TDM os</translation>
+    </message>
+    <message>
+        <source>CT soft tissue</source>
+        <translation>TDM tissus mous</translation>
+    </message>
+    <message>
+        <source>CT vessels</source>
+        <translation>TDM vaisseaux</translation>
+    </message>
+    <message>
+        <source>MR default</source>
+        <translation>IRM standard</translation>
+    </message>
+    <message>
+        <source>MIP</source>
+        <translation>MIP</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::viewer::TransferFunctionEditor</name>
+    <message>
+        <source>Drag a point to move it, double-click to add one, right-click to delete it. Double-click a colour point to change its colour.</source>
+        <translation>Faites glisser un point pour le déplacer, double-cliquez pour en ajouter un, cliquez avec le bouton droit pour le supprimer. Double-cliquez sur un point de couleur pour en changer la couleur.</translation>
+    </message>
+    <message>
+        <source>Colour of the point</source>
+        <translation>Couleur du point</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::viewer::VolumeView</name>
+    <message>
+        <source>MinIP</source>
+        <translation>MinIP</translation>
+    </message>
+    <message>
+        <source>Surface</source>
+        <translation>Surface</translation>
+    </message>
+    <message>
+        <source>Rendering</source>
+        <translation>Rendu</translation>
+    </message>
+    <message>
+        <source>Anterior</source>
+        <translation>Antérieure</translation>
+    </message>
+    <message>
+        <source>Posterior</source>
+        <translation>Postérieure</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Gauche</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Droite</translation>
+    </message>
+    <message>
+        <source>Superior</source>
+        <translation>Supérieure</translation>
+    </message>
+    <message>
+        <source>Inferior</source>
+        <translation>Inférieure</translation>
+    </message>
+    <message>
+        <source>View from</source>
+        <translation>Vue</translation>
+    </message>
+    <message>
+        <source>Shading</source>
+        <translation>Ombrage</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Edit the opacity and colour points</source>
+        <translation>Modifier les points d&apos;opacité et de couleur</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Réinitialiser</translation>
+    </message>
+    <message>
+        <source>Front view of the whole volume</source>
+        <translation>Vue de face du volume entier</translation>
     </message>
 </context>
 <context>
