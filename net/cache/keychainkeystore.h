@@ -31,10 +31,6 @@ public:
     bool isPersistent() const override { return true; }
 
 private:
-    // The stored key, or an empty array when the keyring has no entry yet.
-    Result<QByteArray> readKey();
-    Result<void> writeKey(const QByteArray& key);
-
     QString m_service;
     QString m_keyName;
     std::chrono::milliseconds m_timeout;

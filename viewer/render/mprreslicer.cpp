@@ -1,89 +1,22 @@
 #include "render/mprreslicer.h"
 
-#include <vtkAOSDataArrayTemplate.h>
-#include <vtkImageData.h>
+#include "render/volumevtk.h"
+
 #include <vtkImageReslice.h>
-#include <vtkMatrix4x4.h>
 #include <vtkNew.h>
-#include <vtkPointData.h>
-#include <vtkSmartPointer.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstring>
-#include <limits>
 
 namespace fenestra::viewer {
 
 namespace {
 
-template <class T> vtkSmartPointer<vtkDataArray> wrapScalars(const std::byte* data, vtkIdType count)
-{
-    auto array = vtkSmartPointer<vtkAOSDataArrayTemplate<T>>::New();
-    array->SetNumberOfComponents(1);
-    // VTK wants a mutable pointer, but the reslice only reads its input; save = 1: VTK never
-    // frees the volume's buffer.
-    array->SetArray(reinterpret_cast<T*>(const_cast<std::byte*>(data)), count, 1);
-    return array;
-}
-
-vtkSmartPointer<vtkDataArray> wrapVolumeScalars(const Volume& volume)
-{
-    const vtkIdType count = static_cast<vtkIdType>(volume.columns()) * volume.rows() *
-                            static_cast<vtkIdType>(volume.slices());
-    switch (volume.scalarType()) {
-    case ScalarType::UInt8:
-        return wrapScalars<unsigned char>(volume.data(), count);
-    case ScalarType::Int8:
-        return wrapScalars<signed char>(volume.data(), count);
-    case ScalarType::UInt16:
-        return wrapScalars<unsigned short>(volume.data(), count);
-    case ScalarType::Int16:
-        return wrapScalars<short>(volume.data(), count);
-    }
-    return nullptr;
-}
-
-// The volume as image data in index space (origin 0, spacing 1, no direction): the patient
-// geometry, which may be sheared (gantry tilt), goes into the reslice axes instead, since
-// vtkImageReslice of VTK 9.1 ignores the input's direction matrix.
-vtkSmartPointer<vtkImageData> wrapVolume(const Volume& volume)
-{
-    auto image = vtkSmartPointer<vtkImageData>::New();
-    image->SetDimensions(volume.columns(), volume.rows(), volume.slices());
-    image->GetPointData()->SetScalars(wrapVolumeScalars(volume));
-    return image;
-}
-
-double lowestValue(ScalarType type)
-{
-    switch (type) {
-    case ScalarType::Int8:
-        return std::numeric_limits<qint8>::min();
-    case ScalarType::Int16:
-        return std::numeric_limits<qint16>::min();
-    case ScalarType::UInt8:
-    case ScalarType::UInt16:
-        break;
-    }
-    return 0.0;
-}
-
 // Maps patient coordinates to continuous voxel indices; nullptr when the grid is degenerate.
 vtkSmartPointer<vtkMatrix4x4> patientToIndex(const Volume& volume)
 {
-    const std::array<Vec3, 4> columns = {volume.rowDirection() * volume.columnSpacing(),
-                                         volume.columnDirection() * volume.rowSpacing(),
-                                         volume.sliceDirection() * volume.sliceSpacing(),
-                                         volume.origin()};
-    auto indexToPatient = vtkSmartPointer<vtkMatrix4x4>::New();
-    for (int c = 0; c < 4; ++c) {
-        const Vec3& v = columns[static_cast<std::size_t>(c)];
-        indexToPatient->SetElement(0, c, v.x);
-        indexToPatient->SetElement(1, c, v.y);
-        indexToPatient->SetElement(2, c, v.z);
-    }
+    const vtkSmartPointer<vtkMatrix4x4> indexToPatient = detail::indexToPatientMatrix(volume);
     if (std::abs(indexToPatient->Determinant()) < 1e-12)
         return nullptr;
     auto inverse = vtkSmartPointer<vtkMatrix4x4>::New();
@@ -96,15 +29,8 @@ vtkSmartPointer<vtkMatrix4x4> patientToIndex(const Volume& volume)
 vtkSmartPointer<vtkMatrix4x4> planeToIndex(const vtkSmartPointer<vtkMatrix4x4>& toIndex,
                                            const MprPlane& plane)
 {
-    const std::array<Vec3, 4> columns = {plane.rowDirection, plane.columnDirection, plane.normal(),
-                                         plane.centre};
-    vtkNew<vtkMatrix4x4> planeToPatient;
-    for (int c = 0; c < 4; ++c) {
-        const Vec3& v = columns[static_cast<std::size_t>(c)];
-        planeToPatient->SetElement(0, c, v.x);
-        planeToPatient->SetElement(1, c, v.y);
-        planeToPatient->SetElement(2, c, v.z);
-    }
+    const vtkSmartPointer<vtkMatrix4x4> planeToPatient = detail::matrixFromColumns(
+        {plane.rowDirection, plane.columnDirection, plane.normal(), plane.centre});
     auto axes = vtkSmartPointer<vtkMatrix4x4>::New();
     vtkMatrix4x4::Multiply4x4(toIndex, planeToPatient, axes);
     return axes;
@@ -182,13 +108,15 @@ Result<PixelBuffer> reslice(const Volume& volume, const MprPlane& plane, double 
     const vtkSmartPointer<vtkMatrix4x4> axes = planeToIndex(toIndex, plane);
     const SlabSampling slab = slabSampling(*axes, slabThicknessMm, mode);
     vtkNew<vtkImageReslice> reslicer;
-    reslicer->SetInputData(wrapVolume(volume));
+    // The volume in index space: its patient geometry, which may be sheared (gantry tilt), is in
+    // the reslice axes instead, since vtkImageReslice of VTK 9.1 ignores a direction matrix.
+    reslicer->SetInputData(detail::wrapVolumeImage(volume));
     reslicer->SetResliceAxes(axes);
     reslicer->SetOutputSpacing(plane.pixelSpacing, plane.pixelSpacing, slab.spacing);
     reslicer->SetOutputOrigin(-(plane.columns - 1) / 2.0 * plane.pixelSpacing,
                               -(plane.rows - 1) / 2.0 * plane.pixelSpacing, 0.0);
     reslicer->SetOutputExtent(0, plane.columns - 1, 0, plane.rows - 1, 0, 0);
-    reslicer->SetBackgroundLevel(lowestValue(volume.scalarType()));
+    reslicer->SetBackgroundLevel(detail::lowestStoredValue(volume));
     if (interpolation == MprInterpolation::Nearest)
         reslicer->SetInterpolationModeToNearestNeighbor();
     else
@@ -264,7 +192,7 @@ MprPlane sagittalPlane(const Volume& volume, double offsetMm)
 
 bool mprInputSharesVolumeBuffer(const Volume& volume)
 {
-    const vtkSmartPointer<vtkImageData> image = wrapVolume(volume);
+    const vtkSmartPointer<vtkImageData> image = detail::wrapVolumeImage(volume);
     return volume.data() != nullptr && image->GetScalarPointer() == volume.data();
 }
 

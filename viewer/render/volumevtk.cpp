@@ -3,7 +3,6 @@
 #include <vtkAOSDataArrayTemplate.h>
 #include <vtkPointData.h>
 
-#include <array>
 #include <limits>
 
 namespace fenestra::viewer::detail {
@@ -14,8 +13,8 @@ template <class T> vtkSmartPointer<vtkDataArray> wrapScalars(const std::byte* da
 {
     auto array = vtkSmartPointer<vtkAOSDataArrayTemplate<T>>::New();
     array->SetNumberOfComponents(1);
-    // VTK wants a mutable pointer, but mappers and filters only read their input; save = 1:
-    // VTK never frees the volume's buffer.
+    // VTK wants a mutable pointer, but mappers, filters and the MPR reslice only read their
+    // input; save = 1: VTK never frees the volume's buffer.
     array->SetArray(reinterpret_cast<T*>(const_cast<std::byte*>(data)), count, 1);
     array->SetName("scalars");
     return array;
@@ -55,10 +54,8 @@ vtkSmartPointer<vtkImageData> wrapVolumeImageWithSpacing(const Volume& volume)
     return image;
 }
 
-vtkSmartPointer<vtkMatrix4x4> dataToPatientMatrix(const Volume& volume)
+vtkSmartPointer<vtkMatrix4x4> matrixFromColumns(const std::array<Vec3, 4>& columns)
 {
-    const std::array<Vec3, 4> columns = {volume.rowDirection(), volume.columnDirection(),
-                                         volume.sliceDirection(), volume.origin()};
     auto matrix = vtkSmartPointer<vtkMatrix4x4>::New();
     for (int c = 0; c < 4; ++c) {
         const Vec3& v = columns[static_cast<std::size_t>(c)];
@@ -69,20 +66,17 @@ vtkSmartPointer<vtkMatrix4x4> dataToPatientMatrix(const Volume& volume)
     return matrix;
 }
 
+vtkSmartPointer<vtkMatrix4x4> dataToPatientMatrix(const Volume& volume)
+{
+    return matrixFromColumns({volume.rowDirection(), volume.columnDirection(),
+                              volume.sliceDirection(), volume.origin()});
+}
+
 vtkSmartPointer<vtkMatrix4x4> indexToPatientMatrix(const Volume& volume)
 {
-    const std::array<Vec3, 4> columns = {volume.rowDirection() * volume.columnSpacing(),
-                                         volume.columnDirection() * volume.rowSpacing(),
-                                         volume.sliceDirection() * volume.sliceSpacing(),
-                                         volume.origin()};
-    auto matrix = vtkSmartPointer<vtkMatrix4x4>::New();
-    for (int c = 0; c < 4; ++c) {
-        const Vec3& v = columns[static_cast<std::size_t>(c)];
-        matrix->SetElement(0, c, v.x);
-        matrix->SetElement(1, c, v.y);
-        matrix->SetElement(2, c, v.z);
-    }
-    return matrix;
+    return matrixFromColumns({volume.rowDirection() * volume.columnSpacing(),
+                              volume.columnDirection() * volume.rowSpacing(),
+                              volume.sliceDirection() * volume.sliceSpacing(), volume.origin()});
 }
 
 double storedFromModality(const Volume& volume, double modalityValue)

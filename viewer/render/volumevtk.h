@@ -1,13 +1,15 @@
 #pragma once
 
-// Internal to viewer_render: the VTK view of a Volume shared by the 3D scene and the
-// isosurface export. Not a public header (it names VTK types).
+// Internal to viewer_render: the VTK view of a Volume shared by the 3D scene, the isosurface
+// export and the MPR reslice. Not a public header (it names VTK types).
 
 #include "core/volume.h"
 
 #include <vtkImageData.h>
 #include <vtkMatrix4x4.h>
 #include <vtkSmartPointer.h>
+
+#include <array>
 
 namespace fenestra::viewer::detail {
 
@@ -18,6 +20,10 @@ vtkSmartPointer<vtkImageData> wrapVolumeImage(const Volume& volume);
 // The same image with the volume's spacing (origin still 0): data coordinates in mm along the
 // volume's axes. Volume mappers shade correctly only under a rigid prop matrix.
 vtkSmartPointer<vtkImageData> wrapVolumeImageWithSpacing(const Volume& volume);
+
+// The affine matrix whose first three columns are `columns[0..2]` and whose translation is
+// `columns[3]`: maps (a, b, c, 1) to a * columns[0] + b * columns[1] + c * columns[2] + columns[3].
+vtkSmartPointer<vtkMatrix4x4> matrixFromColumns(const std::array<Vec3, 4>& columns);
 
 // Maps data coordinates of wrapVolumeImageWithSpacing (mm along the volume's axes) to patient
 // coordinates: a rotation and a translation.
