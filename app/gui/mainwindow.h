@@ -18,6 +18,7 @@ class QMenu;
 class QNetworkAccessManager;
 class QLabel;
 class QListWidget;
+class QMessageBox;
 class QStackedWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -44,6 +45,7 @@ class MeasurementList;
 class MprWorkspace;
 class RecentItems;
 class SearchPanel;
+class SeriesStreamer;
 class StreamSession;
 class Settings;
 class ThumbnailStrip;
@@ -159,6 +161,8 @@ private:
     // mainwindow_mpr.cpp: the MPR layout
     void addMprActions(QMenu* view);
     void toggleMpr();
+    void createMprWorkspace();
+    void showStreamedVolume(SeriesStreamer& streamer);
     void loadMprVolume(const viewer::DisplaySet& displaySet);
     void withActiveMprView(const std::function<void(viewer::MprView&)>& run);
     viewer::ImageView* activeMprView() const;
@@ -167,7 +171,7 @@ private:
     void addAccountActions(QMenu* menu);
     void onSignedIn(const net::Identity& identity);
     void updateAccountStatus();
-    void showSessionMessage(const QString& title, const QString& text);
+    QMessageBox* showSessionMessage(const QString& title, const QString& text);
     void retranslateSession();
     // mainwindow_measurements.cpp: the measurement list and the annotation store
     void loadMeasurements(viewer::ImageView& view);

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 
 namespace fenestra::app {
@@ -97,10 +98,18 @@ void MainWindow::setSession(net::OidcSession* session)
             [this](const net::Error& reason) {
                 m_search->failRefused(reason);
                 updateAccountStatus();
-                showSessionMessage(tr("Sign in again"),
-                                   tr("Your session has ended: %1\nSign in again to go on; your "
-                                      "open studies stay open.")
-                                       .arg(reason.detail));
+                QMessageBox* box = showSessionMessage(
+                    tr("Sign in again"), tr("Your session has ended: %1\nSign in again to go on; "
+                                            "your open studies stay open.")
+                                             .arg(reason.detail));
+                box->setStandardButtons(QMessageBox::NoButton);
+                QPushButton* signIn = box->addButton(tr("Sign in"), QMessageBox::AcceptRole);
+                signIn->setObjectName(QStringLiteral("sessionSignIn"));
+                box->addButton(tr("Later"), QMessageBox::RejectRole);
+                connect(signIn, &QPushButton::clicked, this, [this] {
+                    if (m_session != nullptr)
+                        m_session->login();
+                });
             });
     connect(session, &net::OidcSession::endSessionUrlReady, this,
             [this](const QUrl& url) { m_openBrowser(url); });
@@ -114,6 +123,8 @@ void MainWindow::setSession(net::OidcSession* session)
         client->setOptions(options);
     connect(m_search, &SearchPanel::authorizationRefused, session,
             [session] { session->handleUnauthorized(); });
+    connect(m_search, &SearchPanel::reauthenticationNeeded, session,
+            [session] { session->handleUnauthorized(true); });
     updateAccountStatus();
 }
 
@@ -233,12 +244,13 @@ void MainWindow::wipePatientData()
         clipboard->clear();
 }
 
-void MainWindow::showSessionMessage(const QString& title, const QString& text)
+QMessageBox* MainWindow::showSessionMessage(const QString& title, const QString& text)
 {
     auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("sessionMessage"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open(); // not modal to the event loop: the window keeps working
+    return box;
 }
 
 void MainWindow::retranslateSession()

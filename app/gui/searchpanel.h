@@ -161,6 +161,9 @@ signals:
     // An archive refused the access token (HTTP 401 or 403): renew it, then call
     // retryRefused() or failRefused(). The archive shows "signing in again" meanwhile.
     void authorizationRefused();
+    // The token renewed after authorizationRefused() was refused as unauthenticated (HTTP 401)
+    // too: the doctor must sign in again.
+    void reauthenticationNeeded();
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -292,6 +292,10 @@ void SearchPanel::onSearchFinished(int archive)
         // `more` stays: after a failed next page, "More results" asks for it again.
         source.error = outcome.error.value_or(net::Error{net::ErrorCode::Cancelled, {}});
         source.state = ArchiveState::Failed;
+        // A renewed token refused as unauthenticated (401) needs a new sign-in; a refusal of
+        // access (403) is the archive's answer to this doctor, which signing in again won't change.
+        if (source.retried && source.error->code == net::ErrorCode::Unauthorized)
+            emit reauthenticationNeeded();
     }
     updateStatus(archive);
     updateButtons();

@@ -101,6 +101,7 @@ private slots:
     void beforeSignIn_searchIsNotOffered();
     void signIn_showsTheDoctorAndSearchesAndStreamsWithTheToken();
     void roleThatMayNotSearch_isToldSo();
+    void sessionEnded_promptsSignInAndKeepsTheOpenStudy();
     void archiveRefusingTheToken_getsOneRenewalThenFailsPlainly();
     void idleLock_hidesUntilSignInAgain_andAnotherDoctorGetsAWipedWindow();
     void signOut_endsProviderSessionAndWipesTokensAndPatientData();
@@ -222,6 +223,37 @@ void TestWindowLogin::roleThatMayNotSearch_isToldSo()
     QVERIFY(!desk.window->searchPanel()->isSearchAllowed());
     QCOMPARE(desk.window->searchPanel()->notAllowedReason(),
              QStringLiteral("Your role (secretary) does not allow searching the archives."));
+}
+
+void TestWindowLogin::sessionEnded_promptsSignInAndKeepsTheOpenStudy()
+{
+    Desk desk(*m_provider, m_provider->audience());
+    desk.session->login();
+    QVERIFY(signIn(desk, OidcProvider::defaultUsers().at(0)));
+    desk.window->openPaths(m_ct.files());
+    viewer::ImageView* view = desk.window->activeView();
+    QVERIFY(QTest::qWaitFor([&] { return view->hasDisplaySet(); }, 30000));
+
+    // An archive refused even a renewed token: the session asks for a new sign-in.
+    desk.launched.clear();
+    desk.session->handleUnauthorized(true);
+    QMessageBox* box = nullptr;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            box = desk.window->findChild<QMessageBox*>(QStringLiteral("sessionMessage"));
+            return box != nullptr && box->isVisible();
+        },
+        10000));
+    QCOMPARE(box->windowTitle(), QStringLiteral("Sign in again"));
+    QVERIFY(box->text().startsWith(QStringLiteral("Your session has ended: ")));
+    QCOMPARE(desk.account(), QStringLiteral("Session ended: sign in again"));
+    QVERIFY(view->hasDisplaySet()); // the open work stays
+    auto* signInButton = box->findChild<QPushButton*>(QStringLiteral("sessionSignIn"));
+    QVERIFY(signInButton != nullptr);
+    QTest::mouseClick(signInButton, Qt::LeftButton);
+    QVERIFY(signIn(desk, OidcProvider::defaultUsers().at(0)));
+    QVERIFY(view->hasDisplaySet());
+    QVERIFY(desk.account().startsWith(OidcProvider::defaultUsers().at(0).name));
 }
 
 void TestWindowLogin::archiveRefusingTheToken_getsOneRenewalThenFailsPlainly()
