@@ -393,6 +393,10 @@ void OidcSession::refresh()
                                   {"client_id", m_config.clientId.toUtf8()}};
         if (!m_config.resource.isEmpty())
             form.append({"resource", m_config.resource.toUtf8()});
+        if (m_emergencyRequest) {
+            form.append({"purpose_of_use", m_emergencyRequest->first.toUtf8()});
+            form.append({"break_glass_reason", m_emergencyRequest->second.toUtf8()});
+        }
         oidchttp::postForm(m_manager, m_discovery->metadata().tokenEndpoint, form,
                            m_config.requestTimeout, m_requests,
                            [this, epoch](Result<QJsonObject> answer) {
@@ -401,10 +405,59 @@ void OidcSession::refresh()
     });
 }
 
+void OidcSession::startEmergencyAccess(const QString& purpose, const QString& reason)
+{
+    if (m_refreshing || m_refreshToken.isEmpty()) {
+        const Error busy =
+            sessionError(ErrorCode::NotAuthenticated,
+                         m_refreshToken.isEmpty() ? "no refresh token is held: log in again"
+                                                  : "the tokens are being renewed: try again");
+        QTimer::singleShot(0, this, [this, busy] { emit emergencyAccessFailed(busy); });
+        return;
+    }
+    m_emergencyRequest = std::pair(purpose, reason);
+    refresh();
+}
+
+void OidcSession::endEmergencyAccess()
+{
+    if (isEmergencyAccess())
+        refresh(); // an ordinary token replaces the emergency one
+}
+
 void OidcSession::finishRefresh(const std::optional<Error>& error)
 {
     m_refreshing = false;
     const bool forUnauthorized = std::exchange(m_refreshForUnauthorized, false);
+    const std::optional<std::pair<QString, QString>> emergency =
+        std::exchange(m_emergencyRequest, std::nullopt);
+    if (emergency && error && error->code == ErrorCode::IdentityProviderError) {
+        // The provider refused the emergency request before using the refresh token up: the
+        // ordinary tokens stay as they were.
+        scheduleRefresh(qMax<qint64>(1, now().secsTo(m_accessExpiry)));
+        emit emergencyAccessFailed(*error);
+        return;
+    }
+    if (emergency && error)
+        emit emergencyAccessFailed(*error);
+    if (!error && emergency) {
+        // Valid until it expires, then an ordinary token: no early renewal of this one.
+        m_emergencyUntil = m_accessExpiry;
+        if (m_accessExpiry.isValid())
+            m_refreshTimer.start(int(std::clamp<qint64>(now().msecsTo(m_accessExpiry) - 500, 0,
+                                                        std::numeric_limits<int>::max())));
+        qCInfo(lcAuth, "emergency access started; it ends at %s",
+               qPrintable(m_emergencyUntil.toString(Qt::ISODate)));
+        if (m_state != State::LoggingIn)
+            setState(State::LoggedIn);
+        emit emergencyAccessStarted(m_emergencyUntil);
+        return;
+    }
+    if (!error && m_emergencyUntil.isValid()) {
+        m_emergencyUntil = QDateTime();
+        qCInfo(lcAuth, "emergency access ended");
+        emit emergencyAccessEnded();
+    }
     if (!error) {
         qCDebug(lcAuth, "tokens refreshed; access token valid until %s",
                 qPrintable(m_accessExpiry.toString(Qt::ISODate)));
@@ -530,6 +583,11 @@ void OidcSession::wipeTokens()
     wipe(m_idToken);
     m_accessExpiry = QDateTime();
     m_refreshTimer.stop();
+    m_emergencyRequest.reset();
+    if (m_emergencyUntil.isValid()) {
+        m_emergencyUntil = QDateTime();
+        emit emergencyAccessEnded();
+    }
 }
 
 void OidcSession::setState(State state)

@@ -127,6 +127,9 @@ public:
     State state() const { return m_state; }
     // The logged-in doctor; kept through NeedsLogin so the app can show whose work is open.
     const Identity& identity() const { return m_identity; }
+    // Whether the access token held is an emergency (break-the-glass) one, and until when.
+    bool isEmergencyAccess() const { return m_emergencyUntil.isValid(); }
+    QDateTime emergencyAccessUntil() const { return m_emergencyUntil; }
     // The provider's metadata once discovered (login, or prepare()).
     const OidcDiscovery& discovery() const { return *m_discovery; }
 
@@ -168,6 +171,15 @@ public slots:
     // share it. alreadyRetried true (the request sent after a refresh was refused too):
     // reauthenticationRequired() at once.
     void handleUnauthorized(bool alreadyRetried = false);
+    // Break-the-glass: asks the provider, with a refresh, for a short-lived access token whose
+    // purpose of use is `purpose` (IHE IUA: "EMER" or "ETREAT") and which carries the doctor's
+    // written `reason` (form parameters purpose_of_use and break_glass_reason). While it lasts
+    // every request carries it; it ends by itself when it expires (an ordinary token follows),
+    // or at endEmergencyAccess(). emergencyAccessStarted(until) or emergencyAccessFailed(); a
+    // refused request leaves the ordinary tokens as they were.
+    void startEmergencyAccess(const QString& purpose, const QString& reason);
+    void endEmergencyAccess();
+
     // Revokes the refresh token (when the provider has a revocation endpoint), emits
     // endSessionUrlReady() with the provider's end_session_endpoint (id_token_hint,
     // post_logout_redirect_uri) for the browser, wipes every token, removes the stored ones,
@@ -187,6 +199,10 @@ signals:
     // ended): ask the doctor to log in again, keeping the open work.
     void reauthenticationRequired(const fenestra::net::Error& reason);
     void endSessionUrlReady(const QUrl& url);
+    void emergencyAccessStarted(const QDateTime& until);
+    void emergencyAccessFailed(const fenestra::net::Error& error);
+    // The emergency token expired or was given up: requests carry an ordinary token again.
+    void emergencyAccessEnded();
     void loggedOut();
     void stateChanged(fenestra::net::OidcSession::State state);
 
@@ -230,6 +246,9 @@ private:
     QTimer m_refreshTimer;
     bool m_refreshing = false;
     bool m_refreshForUnauthorized = false;
+    // The break-glass refresh under way: {purpose, reason}.
+    std::optional<std::pair<QString, QString>> m_emergencyRequest;
+    QDateTime m_emergencyUntil; // valid while the token held is an emergency one
     quint64 m_epoch = 0; // bumped by logout and cancelLogin: answers of older requests are dropped
 };
 
