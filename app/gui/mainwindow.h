@@ -20,6 +20,7 @@ class QLabel;
 class QListWidget;
 class QMessageBox;
 class QStackedWidget;
+class QToolBar;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -112,6 +113,11 @@ public:
     // Closes the studies, views, streams and search results, clears a copied view.
     void wipePatientData();
     IdleWatcher* idleWatcher() const { return m_idle; }
+    // Break-the-glass (Account menu): with a written reason (10 characters at least), a
+    // short-lived emergency token; a red banner says until when, with a way to end it now.
+    // False when not signed in or the reason is too short.
+    bool startEmergencyAccess(const QString& reason);
+    void endEmergencyAccess();
 
     // Lists the series of a study of an archive in the browser; shows the first in the active
     // view (streaming it), or, with show false, streams them all into the local cache only.
@@ -173,6 +179,8 @@ private:
     void updateAccountStatus();
     QMessageBox* showSessionMessage(const QString& title, const QString& text);
     void retranslateSession();
+    void askEmergencyAccess();
+    void updateEmergencyBanner();
     // mainwindow_measurements.cpp: the measurement list and the annotation store
     void loadMeasurements(viewer::ImageView& view);
     void saveMeasurements(viewer::ImageView& view);
@@ -222,6 +230,9 @@ private:
     QAction* m_signInAction = nullptr;
     QAction* m_signOutAction = nullptr;
     QAction* m_lockAction = nullptr;
+    QAction* m_emergencyAction = nullptr;
+    QToolBar* m_emergencyBar = nullptr;
+    QLabel* m_emergencyLabel = nullptr;
     QString m_lockedSubject; // who was signed in when the window locked
     std::function<void(const QUrl&)> m_openBrowser;
     QHash<viewer::ImageView*, StreamSession*> m_streams;

@@ -14,11 +14,17 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDesktopServices>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
 
 namespace fenestra::app {
 
@@ -27,6 +33,12 @@ namespace {
 // The roles that may search the archives (the provider's "role" claim).
 const QStringList kSearchingRoles{QStringLiteral("physician"), QStringLiteral("radiologist"),
                                   QStringLiteral("gp")};
+
+// The roles that may break the glass: hospital doctors, not general practitioners outside.
+const QStringList kEmergencyRoles{QStringLiteral("physician"), QStringLiteral("radiologist")};
+
+// A written reason, not a keystroke.
+constexpr int kMinimumReasonLength = 10;
 
 QString roleText(const QString& role)
 {
@@ -49,6 +61,22 @@ void MainWindow::createSession()
     m_account->setObjectName(QStringLiteral("accountStatus"));
     statusBar()->addPermanentWidget(m_account);
     m_openBrowser = [](const QUrl& url) { QDesktopServices::openUrl(url); };
+    // While emergency access lasts: a red bar above the views, with a way to end it now.
+    m_emergencyBar = new QToolBar(this);
+    m_emergencyBar->setObjectName(QStringLiteral("emergencyBanner"));
+    m_emergencyBar->setMovable(false);
+    m_emergencyBar->setStyleSheet(
+        QStringLiteral("QToolBar { background: #b00020; } QLabel { color: white; "
+                       "font-weight: bold; padding: 4px; }"));
+    m_emergencyLabel = new QLabel(m_emergencyBar);
+    m_emergencyBar->addWidget(m_emergencyLabel);
+    auto* endNow = new QPushButton(m_emergencyBar);
+    endNow->setObjectName(QStringLiteral("emergencyEnd"));
+    m_emergencyBar->addWidget(endNow);
+    connect(endNow, &QPushButton::clicked, this, [this] { endEmergencyAccess(); });
+    addToolBarBreak(Qt::TopToolBarArea);
+    addToolBar(Qt::TopToolBarArea, m_emergencyBar);
+    m_emergencyBar->hide();
     connect(m_idle, &IdleWatcher::idle, this, [this] { lockSession(); });
     connect(m_lock, &LockScreen::signInRequested, this, [this] {
         if (m_session != nullptr)
@@ -69,6 +97,9 @@ void MainWindow::addAccountActions(QMenu* menu)
         addAction(menu, QT_TR_NOOP("Sign &out"), QKeySequence(), [this] { signOut(); });
     m_lockAction = addAction(menu, QT_TR_NOOP("&Lock now"), QKeySequence(Qt::CTRL | Qt::Key_L),
                              [this] { lockSession(); });
+    menu->addSeparator();
+    m_emergencyAction = addAction(menu, QT_TR_NOOP("&Emergency access (break the glass)..."),
+                                  QKeySequence(), [this] { askEmergencyAccess(); });
     updateAccountStatus();
 }
 
@@ -114,6 +145,16 @@ void MainWindow::setSession(net::OidcSession* session)
     connect(session, &net::OidcSession::endSessionUrlReady, this,
             [this](const QUrl& url) { m_openBrowser(url); });
     connect(session, &net::OidcSession::stateChanged, this, [this] { updateAccountStatus(); });
+    connect(session, &net::OidcSession::emergencyAccessStarted, this,
+            [this] { updateEmergencyBanner(); });
+    connect(session, &net::OidcSession::emergencyAccessEnded, this, [this] {
+        updateEmergencyBanner();
+        statusBar()->showMessage(tr("Emergency access ended."), 8000);
+    });
+    connect(session, &net::OidcSession::emergencyAccessFailed, this,
+            [this](const net::Error& error) {
+                showSessionMessage(tr("Emergency access refused"), error.detail);
+            });
     // Every archive request carries the doctor's access token, read when it is sent.
     net::RequestOptions options;
     options.authorization = session->authorizationProvider();
@@ -126,6 +167,64 @@ void MainWindow::setSession(net::OidcSession* session)
     connect(m_search, &SearchPanel::reauthenticationNeeded, session,
             [session] { session->handleUnauthorized(true); });
     updateAccountStatus();
+}
+
+void MainWindow::askEmergencyAccess()
+{
+    if (m_session == nullptr)
+        return;
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Emergency access"));
+    auto* text = new QLabel(
+        tr("Emergency access lets you see this patient's images at other hospitals without the "
+           "patient's consent, for a short time. It is recorded and reviewed. Write why it is "
+           "needed:"),
+        &dialog);
+    text->setWordWrap(true);
+    auto* reason = new QPlainTextEdit(&dialog);
+    reason->setObjectName(QStringLiteral("emergencyReason"));
+    reason->setAccessibleName(tr("Reason for emergency access"));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Start emergency access"));
+    buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    connect(reason, &QPlainTextEdit::textChanged, &dialog, [reason, buttons] {
+        buttons->button(QDialogButtonBox::Ok)
+            ->setEnabled(reason->toPlainText().trimmed().size() >= kMinimumReasonLength);
+    });
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(text);
+    layout->addWidget(reason);
+    layout->addWidget(buttons);
+    if (dialog.exec() == QDialog::Accepted)
+        startEmergencyAccess(reason->toPlainText().trimmed());
+}
+
+bool MainWindow::startEmergencyAccess(const QString& reason)
+{
+    if (m_session == nullptr || reason.trimmed().size() < kMinimumReasonLength ||
+        m_session->state() != net::OidcSession::State::LoggedIn)
+        return false;
+    m_session->startEmergencyAccess(QStringLiteral("EMER"), reason.trimmed());
+    return true;
+}
+
+void MainWindow::endEmergencyAccess()
+{
+    if (m_session != nullptr)
+        m_session->endEmergencyAccess();
+}
+
+void MainWindow::updateEmergencyBanner()
+{
+    const bool active = m_session != nullptr && m_session->isEmergencyAccess();
+    m_emergencyBar->setVisible(active);
+    if (active)
+        m_emergencyLabel->setText(
+            tr("Emergency access until %1: every access is recorded.")
+                .arg(QLocale().toString(m_session->emergencyAccessUntil().toLocalTime().time(),
+                                        QLocale::ShortFormat)));
 }
 
 void MainWindow::setBrowserLauncher(std::function<void(const QUrl&)> open)
@@ -155,10 +254,15 @@ void MainWindow::updateAccountStatus()
         m_signInAction->setVisible(m_session != nullptr);
         m_signOutAction->setVisible(m_session != nullptr);
         m_lockAction->setVisible(m_session != nullptr);
+        m_emergencyAction->setVisible(m_session != nullptr);
         if (!isLocked()) {
             m_signOutAction->setEnabled(m_session != nullptr &&
                                         m_session->state() != net::OidcSession::State::LoggedOut);
             m_lockAction->setEnabled(signedIn);
+            m_emergencyAction->setEnabled(
+                signedIn &&
+                std::any_of(m_session->identity().roles.begin(), m_session->identity().roles.end(),
+                            [](const QString& r) { return kEmergencyRoles.contains(r); }));
         }
     }
     if (m_session == nullptr) {
@@ -257,6 +361,11 @@ void MainWindow::retranslateSession()
 {
     if (m_lock != nullptr)
         m_lock->retranslate();
+    if (m_emergencyBar != nullptr) {
+        m_emergencyBar->findChild<QPushButton*>(QStringLiteral("emergencyEnd"))
+            ->setText(tr("End emergency access"));
+        updateEmergencyBanner();
+    }
     updateAccountStatus();
 }
 

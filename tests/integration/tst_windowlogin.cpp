@@ -33,6 +33,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolBar>
 
 using namespace fenestra;
 using namespace fenestra::integration;
@@ -101,6 +102,7 @@ private slots:
     void beforeSignIn_searchIsNotOffered();
     void signIn_showsTheDoctorAndSearchesAndStreamsWithTheToken();
     void roleThatMayNotSearch_isToldSo();
+    void emergencyAccess_needsAReason_showsABannerAndEnds();
     void sessionEnded_promptsSignInAndKeepsTheOpenStudy();
     void archiveRefusingTheToken_getsOneRenewalThenFailsPlainly();
     void idleLock_hidesUntilSignInAgain_andAnotherDoctorGetsAWipedWindow();
@@ -223,6 +225,39 @@ void TestWindowLogin::roleThatMayNotSearch_isToldSo()
     QVERIFY(!desk.window->searchPanel()->isSearchAllowed());
     QCOMPARE(desk.window->searchPanel()->notAllowedReason(),
              QStringLiteral("Your role (secretary) does not allow searching the archives."));
+}
+
+void TestWindowLogin::emergencyAccess_needsAReason_showsABannerAndEnds()
+{
+    Desk desk(*m_provider, m_provider->audience());
+    QVERIFY(!desk.window->startEmergencyAccess(QStringLiteral("Unconscious patient")));
+    desk.session->login();
+    QVERIFY(signIn(desk, OidcProvider::defaultUsers().at(0)));
+    auto* banner = desk.window->findChild<QToolBar*>(QStringLiteral("emergencyBanner"));
+    QVERIFY(banner != nullptr && !banner->isVisible());
+    QVERIFY(!desk.window->startEmergencyAccess(QStringLiteral("urgent"))); // not a reason
+    QSignalSpy started(desk.session.get(), &net::OidcSession::emergencyAccessStarted);
+    QVERIFY(desk.window->startEmergencyAccess(QStringLiteral("Unconscious patient, A&E")));
+    QVERIFY(started.wait(10000));
+    QVERIFY(banner->isVisible());
+    const QString text = banner->findChild<QLabel*>()->text();
+    QVERIFY2(text.startsWith(QStringLiteral("Emergency access until ")), qPrintable(text));
+    m_tokensSeen.insert(desk.session->accessToken());
+    QSignalSpy ended(desk.session.get(), &net::OidcSession::emergencyAccessEnded);
+    QTest::mouseClick(banner->findChild<QPushButton*>(QStringLiteral("emergencyEnd")),
+                      Qt::LeftButton);
+    QVERIFY(ended.wait(10000));
+    QVERIFY(!banner->isVisible());
+    // A general practitioner outside the hospital cannot break the glass.
+    desk.window->signOut();
+    desk.session->login();
+    QVERIFY(signIn(desk, OidcProvider::defaultUsers().at(1)));
+    const QList<QAction*> actions = desk.window->findChildren<QAction*>();
+    const auto emergency = std::find_if(actions.begin(), actions.end(), [](QAction* a) {
+        return a->text().startsWith(QStringLiteral("&Emergency access"));
+    });
+    QVERIFY(emergency != actions.end());
+    QVERIFY(!(*emergency)->isEnabled());
 }
 
 void TestWindowLogin::sessionEnded_promptsSignInAndKeepsTheOpenStudy()
