@@ -1,5 +1,9 @@
 #include "qidosearch.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace fenestra::net {
 
 namespace {
@@ -16,7 +20,63 @@ Result<int> store(Result<std::vector<Record>> parsed, std::vector<Record>& out)
     return static_cast<int>(out.size());
 }
 
+// The trimmed string values of attribute `tag` of a DICOM JSON dataset (a single string holding
+// backslash-separated values is split).
+QStringList stringValues(const QJsonObject& dataset, const char* tag)
+{
+    QStringList out;
+    const QJsonArray array =
+        dataset.value(QLatin1String(tag)).toObject().value(QLatin1String("Value")).toArray();
+    for (const QJsonValue& value : array)
+        for (const QString& part : value.toString().split(QLatin1Char('\\')))
+            if (!part.trimmed().isEmpty())
+                out.append(part.trimmed());
+    return out;
+}
+
+QString firstValue(const QJsonObject& dataset, const char* tag)
+{
+    const QStringList values = stringValues(dataset, tag);
+    return values.isEmpty() ? QString() : values.first();
+}
+
+PatientIdentifiers readIdentifiers(const QJsonObject& dataset)
+{
+    PatientIdentifiers ids;
+    ids.issuerOfPatientId = firstValue(dataset, "00100021");
+    const QJsonArray items =
+        dataset.value(QLatin1String("00101002")).toObject().value(QLatin1String("Value")).toArray();
+    for (const QJsonValue& item : items) {
+        const QJsonObject object = item.toObject();
+        OtherPatientId other{firstValue(object, "00100020"), firstValue(object, "00100021"),
+                             firstValue(object, "00100022")};
+        if (!other.id.isEmpty())
+            ids.otherIds.append(other);
+    }
+    for (const QString& id : stringValues(dataset, "00101000"))
+        ids.otherIds.append(OtherPatientId{id, {}, {}});
+    return ids;
+}
+
 } // namespace
+
+Result<std::vector<PatientIdentifiers>> parsePatientIdentifiers(const QByteArray& json)
+{
+    std::vector<PatientIdentifiers> out;
+    if (json.trimmed().isEmpty())
+        return out;
+    QJsonParseError error{};
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError || !document.isArray())
+        return fail(ErrorCode::MalformedResponse, QStringLiteral("DICOM JSON is not an array"));
+    for (const QJsonValue& item : document.array()) {
+        if (!item.isObject())
+            return fail(ErrorCode::MalformedResponse,
+                        QStringLiteral("DICOM JSON array holds a non-object"));
+        out.push_back(readIdentifiers(item.toObject()));
+    }
+    return out;
+}
 
 QidoSearch::QidoSearch(QidoLevel level, QNetworkAccessManager* manager, QNetworkRequest request,
                        RequestOptions options, std::optional<QUrl> literalRetry, QObject* parent)
@@ -72,8 +132,15 @@ void QidoSearch::complete()
 Result<int> QidoSearch::parseBody()
 {
     switch (m_level) {
-    case QidoLevel::Studies:
-        return store(parseStudies(m_body), m_studies);
+    case QidoLevel::Studies: {
+        Result<int> count = store(parseStudies(m_body), m_studies);
+        if (!count)
+            return count;
+        // Same array, already validated: one entry per record.
+        m_identifiers = parsePatientIdentifiers(m_body).value_or(std::vector<PatientIdentifiers>{});
+        m_identifiers.resize(m_studies.size());
+        return count;
+    }
     case QidoLevel::Series:
         return store(parseSeries(m_body), m_series);
     case QidoLevel::Instances:
