@@ -33,7 +33,11 @@ namespace fenestra::net {
     X(IdentityProviderUnreachable, "the identity provider cannot be reached")                      \
     X(IdentityProviderError, "the identity provider refused the request or answered invalidly")    \
     X(LoginFailed, "login did not complete (refused, state mismatch or no answer in time)")        \
-    X(NotAuthenticated, "no valid login session: log in again")
+    X(NotAuthenticated, "no valid login session: log in again")                                    \
+    X(ConsentRegistryUnavailable, "the consent registry cannot be reached or refused the query")   \
+    X(MalformedConsent, "a consent resource or bundle from the registry is malformed")             \
+    X(AuditLogCorrupt, "audit log failed verification: a record edited, missing or out of order")  \
+    X(AuditLogIoFailure, "audit log cannot be read or written")
 
 enum class ErrorCode
 {
