@@ -25,7 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 GENERATOR = "fenestra/resources/demo/generate_demo.py"
 # Bump whenever the output changes, so existing output directories are regenerated.
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 OWNED_ENTRIES = ["ct", "mr", "us", "cd", "syntaxes", "scenarios", "manifest.json"]
 
 PROFILE_NAMES = ["demo", "test"]
@@ -157,6 +157,98 @@ def write_scenarios(out, ct_grid):
     result["nopixels"] = demo_scenarios_objects.write_nopixels(out, ct_grid)
     for writer in demo_scenarios_viewer.WRITERS:
         result[writer.__name__.removeprefix("write_")] = writer(out, ct_grid)
+    result["gantry_tilt"] = write_gantry_tilt(out)
+    return result
+
+
+# A CT acquired with the gantry tilted 20 degrees about x: every image plane is tilted (rows
+# along x, columns along (0, cos t, -sin t)) while the table moves the slices along z, so the
+# step between slices is not along the image normal (a sheared stack). The CT phantom's solids
+# are sampled on it, at their patient positions.
+GANTRY_TILT_DEGREES = 20.0
+GANTRY_GRID = {"size": 64, "spacing": 5.0, "slices": 40, "slice_step": 7.5, "x0": -160.0,
+               "y0": -160.0, "z0": -150.0}
+
+
+def gantry_tilt_geometry():
+    import math
+
+    import demo_dicom as dd
+
+    t = math.radians(GANTRY_TILT_DEGREES)
+    g = GANTRY_GRID
+    # Through the DS text, so the geometry used for the pixels is what the files hold.
+    row = [1.0, 0.0, 0.0]
+    column = [0.0, float(dd.ds_str(math.cos(t))), float(dd.ds_str(-math.sin(t)))]
+    normal = [row[1] * column[2] - row[2] * column[1], row[2] * column[0] - row[0] * column[2],
+              row[0] * column[1] - row[1] * column[0]]
+    positions = [[g["x0"], g["y0"], g["z0"] + k * g["slice_step"]] for k in range(g["slices"])]
+    return {"rows": g["size"], "columns": g["size"], "slices": g["slices"],
+            "pixel_spacing": [g["spacing"], g["spacing"]], "slice_thickness": g["slice_step"],
+            "orientation": row + column, "normal": [v + 0.0 for v in normal],
+            "gantry_tilt_degrees": GANTRY_TILT_DEGREES, "origin": positions[0],
+            # The true step between slices (the table's), and its part along the normal.
+            "slice_vector": [0.0, 0.0, g["slice_step"]],
+            "spacing_along_normal": g["slice_step"] * normal[2],
+            "slice_positions": positions}
+
+
+def gantry_voxel(geometry, point):
+    """Continuous [column, row, slice] of a patient point in the sheared grid."""
+    spacing = geometry["pixel_spacing"][0]
+    column = geometry["orientation"][3:]
+    x0, y0, z0 = geometry["origin"]
+    i = (point[0] - x0) / spacing
+    j = (point[1] - y0) / (spacing * column[1])
+    k = (point[2] - z0 - j * spacing * column[2]) / geometry["slice_vector"][2]
+    return [round(v, 6) for v in (i, j, k)]
+
+
+def write_gantry_tilt(out_root):
+    import numpy as np
+
+    import demo_dicom as dd
+    import demo_phantom as ph
+    import demo_studies as studies
+
+    study = dd.StudyInfo("scenario-gantry_tilt", "Scenario^GantryTilt", "FEN-SC-GANTRY",
+                         "19700101", "O", "Scenario gantry tilt", time="170000")
+    series = dd.SeriesInfo(study, "gantry_tilt", 2, "Axial, gantry tilt 20 deg", "CT",
+                           dd.CT_IMAGE)
+    geometry = gantry_tilt_geometry()
+    size, spacing = geometry["columns"], geometry["pixel_spacing"][0]
+    ds = studies.ct_template(series, ph.AxialGrid(size, spacing, 1, 1.0, 0.0, 1.0))
+    ds.GantryDetectorTilt = dd.ds_str(GANTRY_TILT_DEGREES)
+    row, column = geometry["orientation"][:3], geometry["orientation"][3:]
+    steps = np.arange(size) * spacing
+    directory = os.path.join(out_root, "scenarios", "gantry_tilt")
+    records = []
+    for k, position in enumerate(geometry["slice_positions"]):
+        uid = series.instance_uid(k)
+        ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = uid
+        ds.InstanceNumber = k + 1
+        dd.apply_plane(ds, position, row, column, geometry["pixel_spacing"],
+                       geometry["slice_thickness"])
+        points = (np.asarray(position)[None, None, :]
+                  + steps[None, :, None] * np.asarray(row)[None, None, :]
+                  + steps[:, None, None] * np.asarray(column)[None, None, :])
+        hu = ph.ct_hu_at(points).astype(np.int32)
+        dd.set_pixel_data(ds, (hu - ph.CT_RESCALE_INTERCEPT).astype("<u2"))
+        name = "GT" + dd.short_name(series.key, k, length=6) + ".dcm"
+        dd.save(ds, os.path.join(directory, name))
+        records.append({"file": name, "sop_instance_uid": str(uid), "instance_number": k + 1,
+                        "position": position})
+    result = studies.series_manifest(series, directory, out_root, records)
+    result["study"] = study.manifest()
+    result["geometry"] = geometry
+    result["rescale"] = {"slope": 1.0, "intercept": float(ph.CT_RESCALE_INTERCEPT), "type": "HU"}
+    spheres = [dict(s, voxel=gantry_voxel(geometry, s["centre"]),
+                    stored_value=s["hu"] - ph.CT_RESCALE_INTERCEPT) for s in ph.SPHERES]
+    result["expected"] = {"phantom": {
+        "background_hu": ph.HU_AIR, "regions": [ph.WATER_CYLINDER, ph.BONE_CYLINDER],
+        "spheres": spheres,
+        "markers": [{"position": m, "half_size_mm": list(ph.MARKER_HALF_SIZE_MM),
+                     "hu": ph.HU_MARKER} for m in ph.MARKERS]}}
     return result
 
 

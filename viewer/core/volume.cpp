@@ -50,6 +50,27 @@ void fillLowest(std::span<std::byte> bytes, ScalarType type)
     }
 }
 
+// The in-plane drift of the slices per slice step, fitted by least squares over every frame: zero
+// for an ordinary stack, the shear of a gantry-tilted one (its positions advance along the
+// table, obliquely to the image plane). Below kShearMm per step (float noise in the positions)
+// the stack counts as orthogonal, so its geometry stays exactly the display set's.
+constexpr double kShearMm = 1e-4;
+
+Vec3 inPlaneDriftPerSlice(const DisplaySet& ds, const std::vector<int>& sliceOfFrame)
+{
+    const Vec3 first = ds.frames.front().info().plane.position;
+    Vec3 weighted;
+    double squares = 0.0;
+    for (std::size_t f = 0; f < ds.frames.size(); ++f) {
+        const Vec3 d = ds.frames[f].info().plane.position - first;
+        const double k = sliceOfFrame[f];
+        weighted = weighted + (d - ds.normal * d.dot(ds.normal)) * k;
+        squares += k * k;
+    }
+    const Vec3 drift = squares > 0.0 ? weighted * (1.0 / squares) : Vec3{};
+    return drift.length() < kShearMm ? Vec3{} : drift;
+}
+
 } // namespace
 
 Result<std::shared_ptr<Volume>> Volume::create(const DisplaySet& ds)
@@ -83,6 +104,13 @@ Result<std::shared_ptr<Volume>> Volume::create(const DisplaySet& ds)
         maxSlice = std::max(maxSlice, k);
     }
     v->m_dims[2] = maxSlice + 1;
+    // The slice axis is the true step between slices: along the normal by the display set's
+    // spacing, plus the in-plane drift of a sheared (gantry-tilted) stack.
+    if (const Vec3 drift = inPlaneDriftPerSlice(ds, v->m_sliceOfFrame); drift.length() > 0.0) {
+        const Vec3 step = ds.normal * ds.sliceSpacing + drift;
+        v->m_spacing[2] = step.length();
+        v->m_sliceDirection = step * (1.0 / v->m_spacing[2]);
+    }
     v->m_data.reset(new (std::nothrow) std::byte[v->byteCount()]);
     if (!v->m_data)
         return fail(ErrorCode::UnsupportedPixelFormat,

@@ -26,6 +26,9 @@ enum class ScalarType
 // whether it has arrived. Voxel (i, j, k) lies at
 //   origin + i * columnSpacing * rowDirection + j * rowSpacing * columnDirection
 //          + k * sliceSpacing * sliceDirection        (patient coordinates, LPS, mm)
+// where sliceDirection is the true step between slices: the image normal for an ordinary stack,
+// oblique to the image plane for a gantry-tilted one (a sheared grid; sliceSpacing is then the
+// table's step, longer than the display set's spacing along the normal).
 // Until a slice is written it reads as the lowest stored value of the type (0, -128 or
 // -32768): slices missing from the series (gaps) for ever, slices still to arrive until they do.
 //
@@ -44,7 +47,7 @@ public:
     int slices() const { return m_dims[2]; }
     double columnSpacing() const { return m_spacing[0]; } // mm between columns (along i)
     double rowSpacing() const { return m_spacing[1]; }    // mm between rows (along j)
-    double sliceSpacing() const { return m_spacing[2]; }
+    double sliceSpacing() const { return m_spacing[2]; }  // mm along sliceDirection
     Vec3 origin() const { return m_origin; }
     Vec3 rowDirection() const { return m_rowDirection; }
     Vec3 columnDirection() const { return m_columnDirection; }

@@ -118,6 +118,8 @@ private slots:
     void draggingTheCentre_inOneView_movesTheSlicesOfTheOthers();
     void draggingARotationHandle_turnsTheOtherPlanes();
     void mipSlab_showsASphereBesideTheThinSlice();
+    void gantryTilt_sphereAppearsAtItsProjection_withItsSize_data();
+    void gantryTilt_sphereAppearsAtItsProjection_withItsSize();
     void streamingVolume_masksMissingSlices_andFillsInAsTheyArrive();
     void destroyingTheViews_whileReslicing_deliversNothing();
     void layout_screenshot();
@@ -445,6 +447,73 @@ void TestMprView::mipSlab_showsASphereBesideTheThinSlice()
     // The slab is described in the view's overlay text.
     QVERIFY(coronal->currentPlane().hasOrientation);
     QVERIFY(coronal->displaySet().frames.front().instance->series.description.contains(u"60"_s));
+}
+
+void TestMprView::gantryTilt_sphereAppearsAtItsProjection_withItsSize_data()
+{
+    QTest::addColumn<QString>("sphereName");
+    QTest::addColumn<MprAxis>("axis");
+    for (const char* name : {"sphere_dense", "sphere_soft"}) {
+        QTest::addRow("coronal, %s", name) << QString::fromLatin1(name) << MprAxis::Coronal;
+        QTest::addRow("sagittal, %s", name) << QString::fromLatin1(name) << MprAxis::Sagittal;
+    }
+}
+
+void TestMprView::gantryTilt_sphereAppearsAtItsProjection_withItsSize()
+{
+    // The CT acquired with the gantry tilted 20 deg (a sheared stack): its reformats show the
+    // spheres where they are in the patient, at their size.
+    QFETCH(QString, sphereName);
+    QFETCH(MprAxis, axis);
+    const QJsonObject scenario = manifest()["scenarios"_L1]["gantry_tilt"_L1].toObject();
+    const DisplaySet tilted = loadDisplaySet(scenario["directory"_L1].toString());
+    QVERIFY(tilted.isVolume());
+    auto loaded = loadVolume(tilted);
+    QVERIFY(loaded.has_value() && loaded->errors.empty());
+    Sphere s;
+    for (const QJsonValue& v : scenario["expected"_L1]["phantom"_L1]["spheres"_L1].toArray())
+        if (v["name"_L1].toString() == sphereName)
+            s = {vec3(v["centre"_L1]), v["radius"_L1].toDouble(), v["hu"_L1].toDouble()};
+    QVERIFY(s.radius > 0);
+
+    MprViewGroup group;
+    MprView view(&group, axis);
+    view.resize(500, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    group.setVolume(loaded->volume, tilted);
+    group.setCentre(s.centre);                     // the plane through the sphere centre
+    view.setWindowLevel(WindowLevel{s.hu / 2, 2}); // the edge at half height in water (0 HU)
+    QVERIFY(QTest::qWaitFor(
+        [&view] {
+            return view.isSettled() && view.centreMessage().isEmpty() &&
+                   view.displayedGrey(QPointF(0.5, 0.5)) >= 0;
+        },
+        5000));
+
+    const QImage image = view.renderToImage(false);
+    const double ratio = view.devicePixelRatioF();
+    const QPointF expected =
+        view.transform().toWidget(group.geometry().imagePoint(axis, s.centre)) * ratio;
+    const Blob blob = brightBlob(image, expected.toPoint());
+    QVERIFY2(blob.area > 0, "the sphere centre is not bright on screen");
+    QVERIFY(!blob.touchesEdge);
+    const double perMm = view.transform().zoom() * ratio / group.geometry().pixelSpacing();
+    const double offCentre = QLineF(blob.centroid, expected).length() / perMm;
+    QVERIFY2(offCentre <= 2.5,
+             qPrintable(u"centroid %1 mm from the sphere centre's projection"_s.arg(offCentre)));
+    const double radiusMm = std::sqrt(blob.area / std::numbers::pi) / perMm;
+    qInfo("centroid %.2f mm off the projection, radius %.2f mm (phantom %.1f mm)", offCentre,
+          radiusMm, s.radius);
+    QVERIFY2(
+        std::abs(radiusMm - s.radius) <= 5.0,
+        qPrintable(u"radius %1 mm on screen, %2 mm in the phantom"_s.arg(radiusMm).arg(s.radius)));
+    // A stack taken as unsheared would put the sphere tens of mm away: dark where it must be.
+    QCOMPARE(qGray(image.pixel(expected.toPoint())), 255);
+    saveScreenshot(
+        view.renderToImage(true),
+        u"mpr_gantry_tilt_%1.png"_s.arg(QString::fromLatin1(QTest::currentDataTag())
+                                            .replace(QRegularExpression(u"\\W+"_s), u"_"_s)));
 }
 
 void TestMprView::streamingVolume_masksMissingSlices_andFillsInAsTheyArrive()
