@@ -4,8 +4,16 @@
 // CONFIG (written by the harness):
 //   port, stateDirectory (the signing key lives there across restarts), clientId, redirectUris,
 //   postLogoutRedirectUris, audience, otherAudience, purposeOfUse, accessTokenTtl, idTokenTtl,
-//   refreshTokenTtl, sessionTtl (seconds), consentForm (bool),
+//   refreshTokenTtl, sessionTtl, breakGlassTtl (seconds), consentForm (bool),
 //   users: [{username, password, name, organisation, organisationName, role}]
+//
+// Break-glass (emergency access, IHE IUA purpose of use): a refresh_token grant at /token with
+// the extra form parameters purpose_of_use=EMER|ETREAT and break_glass_reason=<text, 1..500
+// characters> answers an access token with that purpose, a "break_glass": {reason, started_at}
+// claim and a lifetime of breakGlassTtl; the new refresh token is an ordinary one (the next
+// refresh without these parameters returns to purposeOfUse). An emergency purpose without a
+// reason, or any other purpose_of_use, is refused (400 invalid_request) before the refresh
+// token is used up. The reason is never logged here: the archive logs it.
 //
 // Listens on 127.0.0.1 only. Prints "fenestra-oidc listening <issuer>" when ready, exits 98
 // when the port is taken (the harness retries on another). Never logs a token or a password.
@@ -51,8 +59,27 @@ function profileClaims(user) {
   };
 }
 
+const EMERGENCY_PURPOSES = new Set(['EMER', 'ETREAT']);
+
+// The break-glass request of a refresh at the token endpoint: undefined for an ordinary
+// request, else {purpose, reason}; throws invalid_request when malformed.
+function breakGlassRequest(ctx) {
+  const body = ctx.oidc?.body ?? {};
+  if (ctx.oidc?.params?.grant_type !== 'refresh_token' || body.purpose_of_use === undefined) {
+    return undefined;
+  }
+  const purpose = String(body.purpose_of_use);
+  if (!EMERGENCY_PURPOSES.has(purpose)) {
+    throw new errors.InvalidRequest('purpose_of_use must be EMER or ETREAT');
+  }
+  const reason = String(body.break_glass_reason ?? '').trim();
+  if (!reason) throw new errors.InvalidRequest('break_glass_reason required');
+  if (reason.length > 500) throw new errors.InvalidRequest('break_glass_reason too long');
+  return { purpose, reason };
+}
+
 // IHE IUA (ITI-71/72) JWT extension: who, for which organisation, and why.
-function iheIua(user) {
+function iheIua(user, purpose = config.purposeOfUse) {
   return {
     subject_name: user.name,
     subject_organization: user.organisationName,
@@ -60,7 +87,7 @@ function iheIua(user) {
     subject_role: { system: 'urn:fenestra:role', code: user.role },
     purpose_of_use: {
       system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason',
-      code: config.purposeOfUse,
+      code: purpose,
     },
   };
 }
@@ -102,14 +129,27 @@ const configuration = {
   extraTokenClaims: async (ctx, token) => {
     const user = users.get(token.accountId);
     if (!user) return undefined;
-    return { ...profileClaims(user), extensions: { ihe_iua: iheIua(user) } };
+    const breakGlass = breakGlassRequest(ctx);
+    if (!breakGlass) return { ...profileClaims(user), extensions: { ihe_iua: iheIua(user) } };
+    console.log(`break-glass token for ${user.username}`);
+    return {
+      ...profileClaims(user),
+      extensions: { ihe_iua: iheIua(user, breakGlass.purpose) },
+      break_glass: { reason: breakGlass.reason, started_at: Math.floor(Date.now() / 1000) },
+    };
   },
   // A refresh token for the native client with or without offline_access (offline_access
   // needs prompt=consent, OIDC Core 11; without it the refresh token ends with the session).
   issueRefreshToken: async (ctx, client) => client.grantTypeAllowed('refresh_token'),
-  rotateRefreshToken: () => true,
+  // Called before the used refresh token is consumed: a malformed break-glass request is
+  // refused while the client still holds a valid refresh token.
+  rotateRefreshToken: (ctx) => {
+    breakGlassRequest(ctx);
+    return true;
+  },
   ttl: {
-    AccessToken: config.accessTokenTtl,
+    // The resource server's lifetime (a break-glass token's is shorter), else ours.
+    AccessToken: (ctx, token) => token.resourceServer?.accessTokenTTL ?? config.accessTokenTtl,
     AuthorizationCode: 60,
     IdToken: config.idTokenTtl,
     RefreshToken: config.refreshTokenTtl,
@@ -145,7 +185,8 @@ const configuration = {
         return {
           scope: 'openid profile',
           audience: resource,
-          accessTokenTTL: config.accessTokenTtl,
+          accessTokenTTL: breakGlassRequest(ctx) ? (config.breakGlassTtl ?? 300)
+            : config.accessTokenTtl,
           accessTokenFormat: 'jwt',
           jwt: { sign: { alg: 'RS256' } },
         };

@@ -218,6 +218,7 @@ bool OidcProvider::writeConfiguration()
         {QStringLiteral("otherAudience"), m_options.otherAudience},
         {QStringLiteral("purposeOfUse"), m_options.purposeOfUse},
         {QStringLiteral("accessTokenTtl"), m_options.accessTokenTtlSeconds},
+        {QStringLiteral("breakGlassTtl"), m_options.breakGlassTtlSeconds},
         {QStringLiteral("idTokenTtl"), m_options.idTokenTtlSeconds},
         {QStringLiteral("refreshTokenTtl"), m_options.refreshTokenTtlSeconds},
         {QStringLiteral("sessionTtl"), m_options.sessionTtlSeconds},
@@ -414,6 +415,18 @@ TokenSet OidcProvider::refreshTokens(const QByteArray& refreshToken, const QStri
 {
     QList<QPair<QByteArray, QByteArray>> form{{"grant_type", "refresh_token"},
                                               {"refresh_token", refreshToken}};
+    if (!audience.isEmpty())
+        form.append({"resource", audience.toUtf8()});
+    return parseTokenResponse(tokenRequest(form));
+}
+
+TokenSet OidcProvider::breakGlassTokens(const QByteArray& refreshToken, const QString& reason,
+                                        const QString& purpose, const QString& audience)
+{
+    QList<QPair<QByteArray, QByteArray>> form{{"grant_type", "refresh_token"},
+                                              {"refresh_token", refreshToken},
+                                              {"purpose_of_use", purpose.toUtf8()},
+                                              {"break_glass_reason", reason.toUtf8()}};
     if (!audience.isEmpty())
         form.append({"resource", audience.toUtf8()});
     return parseTokenResponse(tokenRequest(form));

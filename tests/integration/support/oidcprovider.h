@@ -86,6 +86,8 @@ public:
         // IHE IUA purpose of use: an HL7 v3 ActReason code ("TREAT": treatment).
         QString purposeOfUse = QStringLiteral("TREAT");
         int accessTokenTtlSeconds = 300;
+        // Lifetime of a break-glass access token (breakGlassTokens()).
+        int breakGlassTtlSeconds = 300;
         int idTokenTtlSeconds = 3600;
         int refreshTokenTtlSeconds = 86400;
         int sessionTtlSeconds = 86400;
@@ -156,6 +158,13 @@ public:
                           const QString& audience = {});
     // grant_type refresh_token.
     TokenSet refreshTokens(const QByteArray& refreshToken, const QString& audience = {});
+    // Break-glass: grant_type refresh_token with purpose_of_use=<purpose> (EMER or ETREAT) and
+    // break_glass_reason=<reason>: an access token with that purpose and a "break_glass"
+    // claim ({reason, started_at}), valid Options::breakGlassTtlSeconds; the refresh token it
+    // returns is an ordinary one (see provider.mjs).
+    TokenSet breakGlassTokens(const QByteArray& refreshToken, const QString& reason,
+                              const QString& purpose = QStringLiteral("EMER"),
+                              const QString& audience = {});
     // POST form to the token endpoint (client_id added); the raw answer.
     HttpResult tokenRequest(const QList<QPair<QByteArray, QByteArray>>& form);
     // GET on the provider (e.g. the discovery document).
