@@ -22,6 +22,7 @@ const QString kCacheMb = QStringLiteral("cache/sizeMb");
 const QString kIdentityIssuer = QStringLiteral("identity/issuer");
 const QString kIdentityClient = QStringLiteral("identity/clientId");
 const QString kIdentityResource = QStringLiteral("identity/resource");
+const QString kFederationFile = QStringLiteral("federation/file");
 const QString kIdleLock = QStringLiteral("identity/idleLockMinutes");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
@@ -219,6 +220,19 @@ QString Settings::identityResource() const
 void Settings::setIdentityResource(const QString& resource)
 {
     m_settings->setValue(kIdentityResource, resource.trimmed());
+}
+
+QString Settings::federationFile() const
+{
+    return m_settings->value(kFederationFile).toString().trimmed();
+}
+
+void Settings::setFederationFile(const QString& path)
+{
+    if (path.trimmed().isEmpty())
+        m_settings->remove(kFederationFile);
+    else
+        m_settings->setValue(kFederationFile, path.trimmed());
 }
 
 int Settings::idleLockMinutes() const

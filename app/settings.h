@@ -101,6 +101,11 @@ public:
     QString identityResource() const;
     void setIdentityResource(const QString& resource);
 
+    // The federation configuration file (net/federation/tenantdirectory.h) the window searches
+    // patients across hospitals with; empty: none (the archive list is searched instead).
+    QString federationFile() const;
+    void setFederationFile(const QString& path);
+
     // Minutes without input after which the window locks (patient data hidden until the doctor
     // signs in again); 0 never locks.
     static constexpr int kMaximumIdleLockMinutes = 240;

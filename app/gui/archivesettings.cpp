@@ -78,6 +78,14 @@ QString sentence(net::ErrorCode code)
         return ArchiveSettings::tr("Signing in did not complete.");
     case ErrorCode::NotAuthenticated:
         return ArchiveSettings::tr("You are not signed in: sign in again.");
+    case ErrorCode::ConsentRegistryUnavailable:
+        return ArchiveSettings::tr("The consent registry cannot be reached.");
+    case ErrorCode::MalformedConsent:
+        return ArchiveSettings::tr("A consent from the registry cannot be read.");
+    case ErrorCode::AuditLogCorrupt:
+        return ArchiveSettings::tr("The audit log failed its integrity check.");
+    case ErrorCode::AuditLogIoFailure:
+        return ArchiveSettings::tr("The audit log cannot be read or written.");
     }
     return ArchiveSettings::tr("Unknown error.");
 }

@@ -28,6 +28,8 @@
 #include <QTreeWidget>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <array>
+
 namespace fenestra::app {
 
 using namespace fenestra::viewer;
@@ -144,9 +146,10 @@ void MainWindow::retranslate()
     m_thumbnails->setAccessibleName(tr("Series thumbnails"));
     m_measurementList->setAccessibleName(tr("Measurements"));
     m_errors->setAccessibleName(tr("Files that could not be opened"));
-    const char* titles[] = {QT_TR_NOOP("Studies"), QT_TR_NOOP("Series"), QT_TR_NOOP("Measurements"),
-                            QT_TR_NOOP("Problems")};
-    for (std::size_t i = 0; i < m_docks.size(); ++i)
+    // In the order the docks are made: createDocks(), then createArchiveDock().
+    const std::array titles{QT_TR_NOOP("Studies"), QT_TR_NOOP("Series"), QT_TR_NOOP("Measurements"),
+                            QT_TR_NOOP("Problems"), QT_TR_NOOP("Archives")};
+    for (std::size_t i = 0; i < m_docks.size() && i < titles.size(); ++i)
         m_docks[i]->setWindowTitle(tr(titles[i]));
     for (const Translatable& t : m_translatable) {
         const QString text = QCoreApplication::translate(t.context, t.text);

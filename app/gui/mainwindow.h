@@ -1,7 +1,9 @@
 #pragma once
 
+#include "audit/auditmessage.h"
 #include "dicomweb/archiveconfig.h"
 #include "dicomweb/dicomwebrequest.h"
+#include "dicomweb/qidoquery.h"
 #include "gui/annotationstore.h"
 #include "media/importer.h"
 
@@ -35,10 +37,13 @@ class InstanceCache;
 class OidcSession;
 struct Identity;
 struct ArchiveConfig;
+struct FederationConfig;
 } // namespace fenestra::net
 
 namespace fenestra::app {
 
+class FederationPanel;
+class AuditTrail;
 class HelpOverlay;
 class IdleWatcher;
 class LockScreen;
@@ -113,11 +118,21 @@ public:
     // Closes the studies, views, streams and search results, clears a copied view.
     void wipePatientData();
     IdleWatcher* idleWatcher() const { return m_idle; }
+    // Where sign-in and sign-out, searches, studies viewed and retrieved, exports and emergency
+    // access are recorded (not owned; null: nowhere).
+    void setAuditTrail(AuditTrail* trail);
     // Break-the-glass (Account menu): with a written reason (10 characters at least), a
     // short-lived emergency token; a red banner says until when, with a way to end it now.
     // False when not signed in or the reason is too short.
     bool startEmergencyAccess(const QString& reason);
     void endEmergencyAccess();
+
+    // The federation searched across hospitals, with the patient's consent (a dock of its own,
+    // FederationPanel; the archive list's search panel stays for plain archives). A hospital
+    // whose consent is withdrawn since the last check loses its cached studies of the patient
+    // and their open views, with a notice.
+    void setFederation(const net::FederationConfig& federation);
+    FederationPanel* federationPanel() const { return m_federation; }
 
     // Lists the series of a study of an archive in the browser; shows the first in the active
     // view (streaming it), or, with show false, streams them all into the local cache only.
@@ -179,8 +194,17 @@ private:
     void updateAccountStatus();
     QMessageBox* showSessionMessage(const QString& title, const QString& text);
     void retranslateSession();
+    // mainwindow_audit.cpp: the audit trail
+    void audit(net::audit::AuditEvent event);
+    void auditSearch(const net::StudyQuery& query);
+    void auditSeries(net::audit::AuditEventKind kind, const net::ArchiveConfig& archive,
+                     const viewer::DisplaySet& ds);
+    void auditExport(const viewer::ImageView& view, const QString& target);
+    void auditSession(net::audit::AuditEventKind kind, const QString& reason = {});
     void askEmergencyAccess();
     void updateEmergencyBanner();
+    // mainwindow_federation.cpp: search across hospitals, withdrawn consents
+    void purgeWithdrawn(const net::ArchiveConfig& archive, const QStringList& studyUids);
     // mainwindow_measurements.cpp: the measurement list and the annotation store
     void loadMeasurements(viewer::ImageView& view);
     void saveMeasurements(viewer::ImageView& view);
@@ -219,6 +243,7 @@ private:
     QHash<QString, viewer::DisplaySet> m_displaySets;
     QNetworkAccessManager* m_network = nullptr;
     SearchPanel* m_search = nullptr;
+    FederationPanel* m_federation = nullptr; // once a federation is set
     net::InstanceCache* m_cache = nullptr;
     QList<net::ArchiveConfig> m_archives;
     QHash<QString, net::DicomWebClient*> m_clients; // by base URL
@@ -231,6 +256,8 @@ private:
     QAction* m_signOutAction = nullptr;
     QAction* m_lockAction = nullptr;
     QAction* m_emergencyAction = nullptr;
+    AuditTrail* m_audit = nullptr;
+    QString m_emergencyReason;
     QToolBar* m_emergencyBar = nullptr;
     QLabel* m_emergencyLabel = nullptr;
     QString m_lockedSubject; // who was signed in when the window locked

@@ -15,6 +15,7 @@
 #include "translations.h"
 #include "view/windowpresets.h"
 #include "widgets/imageview.h"
+#include "widgets/mprview.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -28,6 +29,20 @@
 namespace fenestra::app {
 
 using namespace fenestra::viewer;
+
+namespace {
+
+// The views display options apply to: the grid's, and the reformats while MPR is shown (the
+// MPR layout takes them from the settings when it opens, and follows them while open).
+QList<ImageView*> gridAndMprViews(const MainWindow& window)
+{
+    QList<ImageView*> all = window.views();
+    for (MprView* v : window.mprViews())
+        all.append(v);
+    return all;
+}
+
+} // namespace
 
 QAction* MainWindow::addAction(QMenu* menu, const char* text, const QKeySequence& shortcut,
                                std::function<void()> run, bool viewScoped)
@@ -114,7 +129,7 @@ void MainWindow::addViewActions(QMenu* view)
     annotations->setChecked(m_settings.annotationsVisible());
     connect(annotations, &QAction::toggled, this, [this](bool on) {
         m_settings.setAnnotationsVisible(on);
-        for (ImageView* v : views())
+        for (ImageView* v : gridAndMprViews(*this))
             v->setAnnotationsVisible(on);
     });
     QAction* smooth = addAction(
@@ -124,7 +139,7 @@ void MainWindow::addViewActions(QMenu* view)
     smooth->setChecked(m_settings.linearInterpolation());
     connect(smooth, &QAction::toggled, this, [this](bool on) {
         m_settings.setLinearInterpolation(on);
-        for (ImageView* v : views())
+        for (ImageView* v : gridAndMprViews(*this))
             v->setInterpolation(on);
     });
     view->addSeparator();
@@ -334,6 +349,7 @@ void MainWindow::exportImages()
         QMessageBox::warning(this, tr("Export images"), error);
     else
         statusBar()->showMessage(tr("Images exported"), 5000);
+    auditExport(*view, dialog.request().target);
 }
 
 void MainWindow::openSettings()
@@ -357,8 +373,9 @@ void MainWindow::openSettings()
     setArchives(archives);
     if (m_cache != nullptr)
         m_cache->setMaxBytes(qint64(m_settings.diskCacheMb()) << 20);
-    for (ImageView* v : views()) {
+    for (ImageView* v : views())
         v->setDecodedCacheLimit(qint64(m_settings.cacheSizeMb()) << 20);
+    for (ImageView* v : gridAndMprViews(*this)) {
         v->setAnnotationsVisible(m_settings.annotationsVisible());
         v->setInterpolation(m_settings.linearInterpolation());
     }

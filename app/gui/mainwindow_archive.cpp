@@ -36,6 +36,8 @@ void MainWindow::createArchiveDock()
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     m_docks.push_back(dock);
     dock->hide();
+    connect(m_search, &SearchPanel::searchStarted, this,
+            [this](const net::StudyQuery& query) { auditSearch(query); });
     connect(m_search, &SearchPanel::openStudyRequested, this,
             [this](const net::ArchiveConfig& archive, const QString& study) {
                 openRemoteStudy(archive, study, true);
@@ -155,15 +157,19 @@ void MainWindow::streamSeries(QTreeWidgetItem* item, ImageView* view)
     const QString label = item->text(0);
     SeriesStreamer* streamer = &session->streamer();
     // The series gets its thumbnail (its first image to arrive) with the transfer's progress.
-    connect(streamer, &SeriesStreamer::ready, this, [this, label, view](const DisplaySet& ds) {
-        // The session has just opened the display set in the view: its saved measurements too.
-        if (view != nullptr && view->hasDisplaySet())
-            loadMeasurements(*view);
-        const QString key = ThumbnailStrip::keyFor(ds);
-        m_remoteThumbnails.insert(key, {label, static_cast<int>(ds.frames.size())});
-        m_thumbnails->addEntry(key, label, static_cast<int>(ds.frames.size()));
-        m_thumbnails->setCurrent(key);
-    });
+    connect(streamer, &SeriesStreamer::ready, this,
+            [this, label, view, archive](const DisplaySet& ds) {
+                if (view != nullptr)
+                    auditSeries(net::audit::AuditEventKind::InstancesAccessed, archive, ds);
+                // The session has just opened the display set in the view: its saved measurements
+                // too.
+                if (view != nullptr && view->hasDisplaySet())
+                    loadMeasurements(*view);
+                const QString key = ThumbnailStrip::keyFor(ds);
+                m_remoteThumbnails.insert(key, {label, static_cast<int>(ds.frames.size())});
+                m_thumbnails->addEntry(key, label, static_cast<int>(ds.frames.size()));
+                m_thumbnails->setCurrent(key);
+            });
     connect(streamer, &SeriesStreamer::frameArrived, this, [this, streamer](int frame) {
         const QString key = ThumbnailStrip::keyFor(streamer->displaySet());
         if (!m_thumbnails->thumbnail(key).isNull())
@@ -183,7 +189,9 @@ void MainWindow::streamSeries(QTreeWidgetItem* item, ImageView* view)
                                               double(done) / total);
                 statusBar()->showMessage(tr("Receiving images: %1 of %2").arg(done).arg(total));
             });
-    connect(&session->streamer(), &SeriesStreamer::finished, this, [this, session, view] {
+    connect(&session->streamer(), &SeriesStreamer::finished, this, [this, session, view, archive] {
+        auditSeries(net::audit::AuditEventKind::InstancesTransferred, archive,
+                    session->streamer().displaySet());
         statusBar()->showMessage(tr("Series received"), 5000);
         if (view == nullptr)
             session->deleteLater(); // kept in the cache; nothing to show

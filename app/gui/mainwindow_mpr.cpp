@@ -170,7 +170,12 @@ bool MainWindow::enterMpr()
     if (m_mpr != nullptr)
         return true;
     ImageView* source = qobject_cast<ImageView*>(m_grid->activeWidget());
-    const bool ok = source != nullptr && source->hasDisplaySet() && source->displaySet().isVolume();
+    StreamSession* stream = source != nullptr ? m_streams.value(source) : nullptr;
+    // A series streaming from an archive whose description has not arrived yet: whether it is
+    // a volume is not known; MPR opens now and shows it once it is (showStreamedVolume).
+    const bool awaiting = stream != nullptr && stream->streamer().displaySets().empty();
+    const bool ok = awaiting || (source != nullptr && source->hasDisplaySet() &&
+                                 source->displaySet().isVolume());
     if (!ok) {
         statusBar()->showMessage(source != nullptr && source->hasDisplaySet()
                                      ? tr("MPR needs a volume: parallel, evenly spaced slices")
@@ -179,6 +184,25 @@ bool MainWindow::enterMpr()
         m_mprAction->setChecked(false);
         return false;
     }
+    createMprWorkspace();
+    if (awaiting) {
+        statusBar()->showMessage(tr("Waiting for the series to arrive..."));
+        MprWorkspace* workspace = m_mpr;
+        SeriesStreamer* streamer = &stream->streamer();
+        connect(streamer, &SeriesStreamer::ready, workspace,
+                [this, streamer] { showStreamedVolume(*streamer); });
+        connect(streamer, &SeriesStreamer::failed, workspace, [this] { leaveMpr(); });
+    } else if (stream != nullptr && stream->streamer().volume()) {
+        showStreamedVolume(stream->streamer());
+    } else {
+        loadMprVolume(source->displaySet());
+    }
+    m_mpr->views[0]->setFocus();
+    return true;
+}
+
+void MainWindow::createMprWorkspace()
+{
     m_mpr = new MprWorkspace(m_central);
     for (MprView* view : m_mpr->views) {
         view->setAnnotationsVisible(m_settings.annotationsVisible());
@@ -197,19 +221,23 @@ bool MainWindow::enterMpr()
     m_central->addWidget(m_mpr);
     m_central->setCurrentWidget(m_mpr);
     m_mprAction->setChecked(true);
+}
 
-    if (StreamSession* stream = m_streams.value(source); stream && stream->streamer().volume()) {
-        // Streaming: the live volume, resliced again as slices arrive.
-        SeriesStreamer& streamer = stream->streamer();
-        m_mpr->show(streamer.volume(), streamer.displaySet());
-        MprWorkspace* workspace = m_mpr;
-        connect(&streamer, &SeriesStreamer::frameArrived, m_mpr,
-                [workspace] { workspace->volumeUpdated(); });
-    } else {
-        loadMprVolume(source->displaySet());
+void MainWindow::showStreamedVolume(SeriesStreamer& streamer)
+{
+    if (m_mpr == nullptr)
+        return;
+    if (!streamer.volume()) {
+        // The series arrived described as something else than a volume: back to the grid.
+        leaveMpr();
+        statusBar()->showMessage(tr("MPR needs a volume: parallel, evenly spaced slices"), 8000);
+        return;
     }
-    m_mpr->views[0]->setFocus();
-    return true;
+    // The live volume, resliced again as slices arrive; slices still to come read as empty.
+    m_mpr->show(streamer.volume(), streamer.displaySet());
+    MprWorkspace* workspace = m_mpr;
+    connect(&streamer, &SeriesStreamer::frameArrived, workspace,
+            [workspace] { workspace->volumeUpdated(); });
 }
 
 void MainWindow::loadMprVolume(const DisplaySet& displaySet)

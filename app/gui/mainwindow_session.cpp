@@ -7,6 +7,7 @@
 
 #include "auth/oidcsession.h"
 #include "dicomweb/dicomwebclient.h"
+#include "gui/federationpanel.h"
 #include "gui/idlelock.h"
 #include "gui/searchpanel.h"
 #include "settings.h"
@@ -145,9 +146,12 @@ void MainWindow::setSession(net::OidcSession* session)
     connect(session, &net::OidcSession::endSessionUrlReady, this,
             [this](const QUrl& url) { m_openBrowser(url); });
     connect(session, &net::OidcSession::stateChanged, this, [this] { updateAccountStatus(); });
-    connect(session, &net::OidcSession::emergencyAccessStarted, this,
-            [this] { updateEmergencyBanner(); });
+    connect(session, &net::OidcSession::emergencyAccessStarted, this, [this] {
+        updateEmergencyBanner();
+        auditSession(net::audit::AuditEventKind::EmergencyOverrideStarted, m_emergencyReason);
+    });
     connect(session, &net::OidcSession::emergencyAccessEnded, this, [this] {
+        auditSession(net::audit::AuditEventKind::EmergencyOverrideStopped, m_emergencyReason);
         updateEmergencyBanner();
         statusBar()->showMessage(tr("Emergency access ended."), 8000);
     });
@@ -206,7 +210,8 @@ bool MainWindow::startEmergencyAccess(const QString& reason)
     if (m_session == nullptr || reason.trimmed().size() < kMinimumReasonLength ||
         m_session->state() != net::OidcSession::State::LoggedIn)
         return false;
-    m_session->startEmergencyAccess(QStringLiteral("EMER"), reason.trimmed());
+    m_emergencyReason = reason.trimmed();
+    m_session->startEmergencyAccess(QStringLiteral("EMER"), m_emergencyReason);
     return true;
 }
 
@@ -242,6 +247,7 @@ void MainWindow::onSignedIn(const net::Identity& identity)
     m_lock->unlock();
     m_idle->restart();
     updateAccountStatus();
+    auditSession(net::audit::AuditEventKind::Login);
 }
 
 void MainWindow::updateAccountStatus()
@@ -296,14 +302,18 @@ void MainWindow::updateAccountStatus()
     // What the doctor may do follows from the token: searching needs a role that may search.
     const bool mayRole = std::any_of(who.roles.begin(), who.roles.end(),
                                      [](const QString& r) { return kSearchingRoles.contains(r); });
+    QString refusal;
     if (!signedIn && m_session->state() != net::OidcSession::State::LoggingIn && !who.isValid())
-        m_search->setSearchAllowed(false, tr("Sign in to search the archives."));
+        refusal = tr("Sign in to search the archives.");
     else if (who.isValid() && !mayRole)
-        m_search->setSearchAllowed(
-            false,
-            tr("Your role (%1) does not allow searching the archives.").arg(roles.join(", ")));
-    else
-        m_search->setSearchAllowed(true);
+        refusal = tr("Your role (%1) does not allow searching the archives.")
+                      .arg(roles.join(QStringLiteral(", ")));
+    m_search->setSearchAllowed(refusal.isEmpty(), refusal);
+    // The search across hospitals follows the same rule.
+    if (m_federation != nullptr) {
+        m_federation->setEnabled(refusal.isEmpty());
+        m_federation->setToolTip(refusal);
+    }
 }
 
 bool MainWindow::isLocked() const
@@ -328,6 +338,7 @@ void MainWindow::signOut()
 {
     if (m_session == nullptr)
         return;
+    auditSession(net::audit::AuditEventKind::Logout); // while the doctor is still known
     m_session->logout(); // tokens wiped, provider session ended in the browser
     wipePatientData();
     m_lockedSubject.clear();
@@ -341,6 +352,8 @@ void MainWindow::wipePatientData()
 {
     closeAll(); // studies, views, streams, thumbnails, measurements, decoded images
     m_search->clearResults();
+    if (m_federation != nullptr)
+        m_federation->clearResults();
     statusBar()->clearMessage();
     // A copied view is patient data in the clipboard.
     if (QClipboard* clipboard = QApplication::clipboard();

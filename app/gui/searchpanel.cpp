@@ -41,18 +41,6 @@ QDate dateOf(const QDateEdit* field)
     return field->date() == field->minimumDate() ? QDate() : field->date();
 }
 
-// What the user typed as a DICOM person name: "Family, Given" becomes "Family^Given".
-QString dicomName(const QString& typed)
-{
-    const QString text = typed.trimmed();
-    if (text.contains(QLatin1Char('^')) || !text.contains(QLatin1Char(',')))
-        return text;
-    QStringList parts = text.split(QLatin1Char(','));
-    for (QString& part : parts)
-        part = part.trimmed();
-    return parts.join(QLatin1Char('^'));
-}
-
 } // namespace
 
 SearchPanel::SearchPanel(QNetworkAccessManager* manager, QWidget* parent)
@@ -161,7 +149,7 @@ void SearchPanel::buildResults()
 net::StudyQuery SearchPanel::query() const
 {
     net::StudyQuery query;
-    query.patientName = dicomName(m_patientName->text());
+    query.patientName = SearchPanel::dicomName(m_patientName->text());
     query.patientId = m_patientId->text().trimmed();
     query.patientBirthDate = dateOf(m_birthDate);
     query.studyDate = {dateOf(m_dateFrom), dateOf(m_dateTo)};
@@ -300,6 +288,17 @@ void SearchPanel::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QWidget::changeEvent(event);
+}
+
+QString SearchPanel::dicomName(const QString& typed)
+{
+    const QString text = typed.trimmed();
+    if (text.contains(QLatin1Char('^')) || !text.contains(QLatin1Char(',')))
+        return text;
+    QStringList parts = text.split(QLatin1Char(','));
+    for (QString& part : parts)
+        part = part.trimmed();
+    return parts.join(QLatin1Char('^'));
 }
 
 } // namespace fenestra::app

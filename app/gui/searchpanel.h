@@ -137,6 +137,8 @@ public:
     // "PHANTOM, Ct" from "Phantom^Ct": the family name in capitals, then the given and middle
     // names; prefix and suffix follow; the alphabetic group only.
     static QString formatPatientName(const QString& dicomName);
+    // What the user typed as a DICOM person name: "Family, Given" becomes "Family^Given".
+    static QString dicomName(const QString& typed);
 
 public slots:
     // Searches every archive with the fields' query, cancelling the previous search.
@@ -161,6 +163,8 @@ signals:
     // An archive refused the access token (HTTP 401 or 403): renew it, then call
     // retryRefused() or failRefused(). The archive shows "signing in again" meanwhile.
     void authorizationRefused();
+    // A search was sent to the archives (for the audit trail).
+    void searchStarted(const net::StudyQuery& query);
     // The token renewed after authorizationRefused() was refused as unauthenticated (HTTP 401)
     // too: the doctor must sign in again.
     void reauthenticationNeeded();

@@ -192,6 +192,7 @@ void SearchPanel::search()
     m_query = query();
     if (!m_allowed)
         return;
+    emit searchStarted(m_query);
     for (int i = 0; i < int(m_sources.size()); ++i) {
         Source& source = m_sources[i];
         source.received = 0;

@@ -1,10 +1,12 @@
 #include "viewerapplication.h"
 
+#include "audit/audittrail.h"
 #include "auth/oidcsession.h"
 #include "auth/tokenstore.h"
 #include "cache/instancecache.h"
 #include "cache/keychainkeystore.h"
 #include "cache/keystore.h"
+#include "federation/tenantdirectory.h"
 #include "gui/archivesettings.h"
 #include "mainwindow.h"
 #include "render/vtkviewport.h"
@@ -15,6 +17,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QDir>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
@@ -55,12 +58,10 @@ void screenshotWhenShown(MainWindow& window, const QString& file)
 // The encrypted instance cache: its key in the OS keyring, or, without one, a key that lives
 // only in this process (a session cache in a folder of its own, so that a keyring that is
 // only unavailable today never costs the persistent cache).
-std::unique_ptr<net::InstanceCache> openInstanceCache(const Settings& settings,
-                                                      QStringList& notices)
+std::unique_ptr<net::InstanceCache>
+openInstanceCache(const Settings& settings, const net::Result<net::CacheKeyChoice>& choice,
+                  QStringList& notices)
 {
-    net::KeychainKeyStore keyring;
-    net::MemoryKeyStore session;
-    auto choice = net::chooseCacheKey(keyring, session);
     if (!choice)
         return nullptr;
     QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
@@ -75,6 +76,27 @@ std::unique_ptr<net::InstanceCache> openInstanceCache(const Settings& settings,
         notices << MainWindow::tr("No keyring is available: images received from archives are "
                                   "kept for this session only.");
     return std::move(*cache);
+}
+
+// The audit trail, encrypted under the same keyring key (the log derives its own subkey). With
+// a session key only, each session writes a log of its own, readable while it runs.
+std::unique_ptr<AuditTrail> openAuditTrail(const net::Result<net::CacheKeyChoice>& choice,
+                                           QStringList& notices)
+{
+    if (!choice)
+        return nullptr;
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    dir += choice->persistent
+               ? QStringLiteral("/audit")
+               : QStringLiteral("/audit-session-%1").arg(QDateTime::currentMSecsSinceEpoch());
+    QDir().mkpath(dir);
+    auto trail = AuditTrail::open(dir, choice->key);
+    if (!trail) {
+        notices << MainWindow::tr("The audit log cannot be opened: %1")
+                       .arg(describeArchiveError(trail.error()));
+        return nullptr;
+    }
+    return std::move(*trail);
 }
 
 } // namespace
@@ -109,6 +131,12 @@ int runViewer(int argc, char* argv[])
         MainWindow::tr("The OpenID Connect provider doctors sign in with, for this session "
                        "(its issuer URL)."),
         QStringLiteral("issuer"));
+    const QCommandLineOption federationOption(
+        QStringLiteral("federation"),
+        MainWindow::tr("The federation configuration (JSON) to search patients across hospitals "
+                       "with, for this session."),
+        QStringLiteral("file"));
+    parser.addOption(federationOption);
     parser.addOption(identity);
     parser.addOption(screenshot);
     parser.addOption(layout);
@@ -128,7 +156,11 @@ int runViewer(int argc, char* argv[])
         session << *parsed;
     }
     QStringList notices;
-    const std::unique_ptr<net::InstanceCache> cache = openInstanceCache(settings, notices);
+    net::KeychainKeyStore keyring;
+    net::MemoryKeyStore sessionKeys;
+    const auto key = net::chooseCacheKey(keyring, sessionKeys);
+    const std::unique_ptr<net::InstanceCache> cache = openInstanceCache(settings, key, notices);
+    const std::unique_ptr<AuditTrail> trail = openAuditTrail(key, notices);
     // The doctor's session with the identity provider: created before the window and destroyed
     // after it (the window's requests ask it for the access token).
     const QUrl issuer =
@@ -155,6 +187,7 @@ int runViewer(int argc, char* argv[])
     MainWindow window(settings);
     window.setSession(doctor.get());
     window.setInstanceCache(cache.get());
+    window.setAuditTrail(trail.get());
     // Client certificate passwords come from the OS keyring, never from the settings file.
     QList<net::ArchiveConfig> saved = settings.archives();
     for (const QString& failure : loadClientKeyPasswords(saved, net::ClientKeyPasswords{}))
@@ -162,6 +195,24 @@ int runViewer(int argc, char* argv[])
                                   "keyring: %1")
                        .arg(failure);
     window.setArchives(mergeArchives(saved, session));
+    // The federation: searched across hospitals with the patient's consent.
+    const QString federationFile =
+        parser.isSet(federationOption) ? parser.value(federationOption) : settings.federationFile();
+    if (!federationFile.isEmpty()) {
+        auto federation = net::loadFederationConfig(federationFile);
+        if (!federation) {
+            if (parser.isSet(federationOption)) {
+                QTextStream(stderr) << MainWindow::tr("--federation %1: %2")
+                                           .arg(federationFile, federation.error().detail)
+                                    << '\n';
+                return 1;
+            }
+            notices << MainWindow::tr("The federation configuration cannot be read: %1")
+                           .arg(federation.error().detail);
+        } else {
+            window.setFederation(*federation);
+        }
+    }
     if (parser.isSet(layout)) {
         const ViewLayout chosen = ViewLayout::parse(parser.value(layout));
         window.setViewLayout(chosen.rows, chosen.columns);

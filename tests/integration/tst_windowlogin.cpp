@@ -9,6 +9,7 @@
 
 #include "archivetest.h"
 
+#include "audit/audittrail.h"
 #include "auth/oidcsession.h"
 #include "gui/idlelock.h"
 #include "gui/mainwindow.h"
@@ -28,6 +29,7 @@
 #include <QMutex>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QSurfaceFormat>
 #include <QTemporaryDir>
@@ -72,12 +74,35 @@ struct Desk
         session = std::make_unique<net::OidcSession>(config, &network);
         window =
             std::make_unique<app::MainWindow>(*settings, dir.filePath(QStringLiteral("notes")));
+        auto opened =
+            app::AuditTrail::open(dir.filePath(QStringLiteral("audit")), QByteArray(32, '\x5a'));
+        if (opened)
+            trail = std::move(*opened);
+        window->setAuditTrail(trail.get());
         window->setBrowserLauncher([this](const QUrl& url) { launched << url; });
         window->setSession(session.get());
         window->resize(1200, 800);
         window->show();
     }
-    ~Desk() { window.reset(); } // the window before the session it uses
+    ~Desk() { window.reset(); } // the window before the session and the trail it uses
+
+    // The event ids (and type codes) of the trail's records, in order: "110114/110122", ...
+    QStringList auditEvents() const
+    {
+        QStringList events;
+        auto records = trail->log().recordsAfter(0, 1000);
+        if (!records)
+            return {QStringLiteral("unreadable: %1").arg(records.error().toString())};
+        static const QRegularExpression code(
+            QStringLiteral("<(EventID|EventTypeCode) csd-code=\"(\\d+)\""));
+        for (const auto& record : *records) {
+            QStringList codes;
+            for (auto it = code.globalMatch(QString::fromUtf8(record.xml)); it.hasNext();)
+                codes << it.next().captured(2);
+            events << codes.join(QLatin1Char('/'));
+        }
+        return events;
+    }
 
     QString account() const
     {
@@ -88,6 +113,7 @@ struct Desk
     QNetworkAccessManager network;
     std::unique_ptr<app::Settings> settings;
     std::unique_ptr<net::OidcSession> session;
+    std::unique_ptr<app::AuditTrail> trail;
     std::unique_ptr<app::MainWindow> window;
     QList<QUrl> launched; // what the window asked the system browser to open
 };
@@ -248,6 +274,14 @@ void TestWindowLogin::emergencyAccess_needsAReason_showsABannerAndEnds()
                       Qt::LeftButton);
     QVERIFY(ended.wait(10000));
     QVERIFY(!banner->isVisible());
+    const QStringList events = desk.auditEvents();
+    QVERIFY2(events.contains(QStringLiteral("110113/110127")), qPrintable(events.join(' ')));
+    QVERIFY2(events.contains(QStringLiteral("110113/110138")), qPrintable(events.join(' ')));
+    auto records = desk.trail->log().recordsAfter(0, 100);
+    QVERIFY(records && std::any_of(records->begin(), records->end(), [](const auto& r) {
+                // The written reason, as the alert's detail (base64 in the schema).
+                return r.xml.contains(QByteArray("Unconscious patient, A&E").toBase64());
+            }));
     // A general practitioner outside the hospital cannot break the glass.
     desk.window->signOut();
     desk.session->login();
@@ -383,6 +417,14 @@ void TestWindowLogin::signOut_endsProviderSessionAndWipesTokensAndPatientData()
     QVERIFY(!view->hasDisplaySet());
     QVERIFY(desk.window->displaySetKeys().isEmpty());
     QCOMPARE(panel->resultCount(), 0);
+    // Every step is in the audit trail, in order, and the chain verifies.
+    const QStringList events = desk.auditEvents();
+    QCOMPARE(events.first(), QStringLiteral("110114/110122"));                         // login
+    QVERIFY2(events.contains(QStringLiteral("110112")), qPrintable(events.join(' '))); // query
+    QVERIFY2(events.contains(QStringLiteral("110103")), qPrintable(events.join(' '))); // viewed
+    QCOMPARE(events.last(), QStringLiteral("110114/110123"));                          // logout
+    auto report = desk.trail->log().verify();
+    QVERIFY(report && report->intact() && report->verifiedRecords == events.size());
     QVERIFY(panel->patientNameField()->text().isEmpty());
     QVERIFY(!panel->isSearchAllowed());
     QCOMPARE(desk.account(), QStringLiteral("Not signed in"));

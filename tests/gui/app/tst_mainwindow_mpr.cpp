@@ -38,6 +38,7 @@ private slots:
     void ctrlM_showsThreeReformatsAndThe3dView_ofTheActiveSeries();
     void toolsPresetsAndSlabActions_actOnTheMprViews();
     void ctrlMAgain_orALayout_bringsBackTheGridAsItWas();
+    void annotationsAndSmoothInterpolation_reachTheMprViews();
 
 private:
     bool openCt();
@@ -202,6 +203,56 @@ void TestMainWindowMpr::ctrlMAgain_orALayout_bringsBackTheGridAsItWas()
     QVERIFY(!m_window->isMprActive());
     QCOMPARE(m_window->views().size(), 2);
     QVERIFY(m_window->views().front()->isVisible());
+}
+
+void TestMainWindowMpr::annotationsAndSmoothInterpolation_reachTheMprViews()
+{
+    QVERIFY(enterWithShortcut());
+    const QList<MprView*> views = m_window->mprViews();
+    MprView* sagittal = views[2];
+    sagittal->setFocus();
+    QTRY_COMPARE(qobject_cast<MprView*>(m_window->activeView()), sagittal);
+    const bool annotations = m_settings->annotationsVisible();
+    const bool smooth = m_settings->linearInterpolation();
+    for (MprView* v : views) {
+        QCOMPARE(v->annotationsVisible(), annotations);
+        QCOMPARE(v->interpolation(), smooth);
+    }
+    std::vector<QImage> withText;
+    std::vector<QImage> plain;
+    for (MprView* v : views) {
+        withText.push_back(v->renderToImage(true));
+        plain.push_back(v->renderToImage(false));
+    }
+
+    // A: the annotations (corner texts, markers, ruler) go from every MPR view at once.
+    QTest::keyClick(sagittal, Qt::Key_A);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(views[i]->annotationsVisible(), !annotations);
+        QVERIFY2(views[i]->renderToImage(true) != withText[static_cast<std::size_t>(i)],
+                 "the annotations did not change on screen");
+    }
+    // Shift+I: smooth interpolation changes every MPR view's magnified pixels.
+    QTest::keyClick(sagittal, Qt::Key_I, Qt::ShiftModifier);
+    QVERIFY(settled(views));
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(views[i]->interpolation(), !smooth);
+        QVERIFY2(views[i]->renderToImage(false) != plain[static_cast<std::size_t>(i)],
+                 "the interpolation did not change on screen");
+    }
+    // The grid's views and the settings followed; MPR opened again starts that way.
+    QCOMPARE(m_settings->annotationsVisible(), !annotations);
+    QCOMPARE(m_settings->linearInterpolation(), !smooth);
+    m_window->leaveMpr();
+    for (ImageView* v : m_window->views()) {
+        QCOMPARE(v->annotationsVisible(), !annotations);
+        QCOMPARE(v->interpolation(), !smooth);
+    }
+    QVERIFY(enterWithShortcut());
+    for (MprView* v : m_window->mprViews()) {
+        QCOMPARE(v->annotationsVisible(), !annotations);
+        QCOMPARE(v->interpolation(), !smooth);
+    }
 }
 
 int main(int argc, char* argv[])
