@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ConsentRegistry</name>
+    <message>
+        <source>consent registry at %1: %2</source>
+        <translation>Einwilligungsregister unter %1: %2</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>consent registry at %1: certificate refused: %2</source>
+        <translation>Einwilligungsregister unter %1: Zertifikat abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>consent registry at %1 asks for a login (HTTP 401)</source>
+        <translation>das Einwilligungsregister unter %1 verlangt eine Anmeldung (HTTP 401)</translation>
+    </message>
+    <message>
+        <source>consent registry at %1 refused access (HTTP 403)</source>
+        <translation>das Einwilligungsregister unter %1 hat den Zugriff verweigert (HTTP 403)</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>consent registry at %1 answered %2</source>
+        <translation>das Einwilligungsregister unter %1 hat geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>consent search needs an http(s) registry and a patient</source>
+        <translation>die Einwilligungssuche benötigt ein http(s)-Register und einen Patienten</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>The file does not exist.</source>
@@ -844,6 +879,22 @@
         <source>Choose the client key file</source>
         <translation>Client-Schlüsseldatei auswählen</translation>
     </message>
+    <message>
+        <source>The consent registry cannot be reached.</source>
+        <translation>Das Einwilligungsregister ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>A consent from the registry cannot be read.</source>
+        <translation>Eine Einwilligung aus dem Register kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The audit log failed its integrity check.</source>
+        <translation>Das Audit-Protokoll hat die Integritätsprüfung nicht bestanden.</translation>
+    </message>
+    <message>
+        <source>The audit log cannot be read or written.</source>
+        <translation>Das Audit-Protokoll kann nicht gelesen oder beschrieben werden.</translation>
+    </message>
 </context>
 <context>
     <name>fenestra::app::ExportDialog</name>
@@ -906,6 +957,228 @@
     <message>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::app::FederationPanel</name>
+    <message>
+        <source>Search across hospitals</source>
+        <translation>Krankenhausübergreifende Suche</translation>
+    </message>
+    <message>
+        <source>Search across hospitals: %1</source>
+        <translation>Krankenhausübergreifende Suche: %1</translation>
+    </message>
+    <message>
+        <source>National &amp;identifier:</source>
+        <translation>Nationale &amp;Identifikationsnummer:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>&amp;Geburtsdatum:</translation>
+    </message>
+    <message>
+        <source>13 digits</source>
+        <translation>13 Ziffern</translation>
+    </message>
+    <message>
+        <source>Family, Given</source>
+        <translation>Nachname, Vorname</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>&amp;Search all hospitals</source>
+        <translation>In allen Krankenhäusern &amp;suchen</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Studiendatum</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>Modalitäten</translation>
+    </message>
+    <message>
+        <source>Hospitals</source>
+        <translation>Krankenhäuser</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>Patienten-ID</translation>
+    </message>
+    <message>
+        <source>waiting for the consent check…</source>
+        <translation>Warten auf die Einwilligungsprüfung…</translation>
+    </message>
+    <message>
+        <source>not searched yet</source>
+        <translation>noch nicht abgefragt</translation>
+    </message>
+    <message>
+        <source>searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>slow: still searching…</source>
+        <translation>langsam: Suche läuft noch…</translation>
+    </message>
+    <message numerus="yes">
+        <source>answered: %n found</source>
+        <translation>
+            <numerusform>geantwortet: %n Studie gefunden</numerusform>
+            <numerusform>geantwortet: %n Studien gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>denied: the archive refused access</source>
+        <translation>verweigert: Das Archiv hat den Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>timed out: no answer in time</source>
+        <translation>Zeitüberschreitung: keine rechtzeitige Antwort</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source> (your hospital)</source>
+        <translation> (Ihr Krankenhaus)</translation>
+    </message>
+    <message>
+        <source>%1%2: %3</source>
+        <translation>%1%2: %3</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>%1 · born %2</source>
+        <translation>%1 · Geburtsdatum %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source> · national identifier %1</source>
+        <translation> · nationale Identifikationsnummer %1</translation>
+    </message>
+    <message>
+        <source> · no national identifier</source>
+        <translation> · keine nationale Identifikationsnummer</translation>
+    </message>
+    <message>
+        <source>%1, born %2: two different people share this name and birth date (different national identifiers); they are kept apart.</source>
+        <translation>%1, geboren %2: Zwei verschiedene Personen haben diesen Namen und dieses Geburtsdatum (unterschiedliche nationale Identifikationsnummern); sie werden getrennt geführt.</translation>
+    </message>
+    <message>
+        <source>Another person has the same name and birth date.</source>
+        <translation>Eine andere Person hat denselben Namen und dasselbe Geburtsdatum.</translation>
+    </message>
+    <message>
+        <source>%1, born %2: records match only by name and birth date, without a national identifier to prove it; they are shown apart, not merged. Check before treating them as one person.</source>
+        <translation>%1, geboren %2: Die Datensätze stimmen nur in Name und Geburtsdatum überein, ohne nationale Identifikationsnummer als Nachweis; sie werden getrennt angezeigt, nicht zusammengeführt. Prüfen Sie dies, bevor Sie sie als eine Person behandeln.</translation>
+    </message>
+    <message>
+        <source>May be the same person as another entry (name and birth date only): not merged.</source>
+        <translation>Möglicherweise dieselbe Person wie ein anderer Eintrag (nur Name und Geburtsdatum): nicht zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>A hospital recorded an invalid national identifier.</source>
+        <translation>Ein Krankenhaus hat eine ungültige nationale Identifikationsnummer erfasst.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>it must have 13 digits</source>
+        <translation>sie muss 13 Ziffern haben</translation>
+    </message>
+    <message>
+        <source>it may hold only digits and spaces</source>
+        <translation>sie darf nur Ziffern und Leerzeichen enthalten</translation>
+    </message>
+    <message>
+        <source>its first 8 digits are not a date of birth</source>
+        <translation>ihre ersten 8 Ziffern sind kein Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>a check digit is wrong (mistyped?)</source>
+        <translation>eine Prüfziffer ist falsch (Tippfehler?)</translation>
+    </message>
+    <message>
+        <source>Sign in to search across hospitals: your hospital and what you may see come from your sign-in.</source>
+        <translation>Melden Sie sich an, um krankenhausübergreifend zu suchen: Ihr Krankenhaus und was Sie sehen dürfen, ergeben sich aus Ihrer Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Your hospital (%1) is not part of the federation “%2”.</source>
+        <translation>Ihr Krankenhaus (%1) gehört nicht zum Verbund „%2“.</translation>
+    </message>
+    <message>
+        <source>The national identifier is not valid: %1.</source>
+        <translation>Die nationale Identifikationsnummer ist ungültig: %1.</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>sie ist leer</translation>
+    </message>
+    <message>
+        <source>The birth date does not match the national identifier.</source>
+        <translation>Das Geburtsdatum passt nicht zur nationalen Identifikationsnummer.</translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s national identifier, or a name (and birth date).</source>
+        <translation>Geben Sie die nationale Identifikationsnummer des Patienten oder einen Namen (und ein Geburtsdatum) ein.</translation>
+    </message>
+    <message>
+        <source>not searched: no consent registry configured</source>
+        <translation>nicht abgefragt: kein Einwilligungsregister eingerichtet</translation>
+    </message>
+    <message>
+        <source>not searched: no national identifier to check consent with</source>
+        <translation>nicht abgefragt: keine nationale Identifikationsnummer für die Einwilligungsprüfung</translation>
+    </message>
+    <message>
+        <source>not searched: the consent registry did not answer</source>
+        <translation>nicht abgefragt: Das Einwilligungsregister hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>not searched: the patient refused sharing</source>
+        <translation>nicht abgefragt: Der Patient hat die Weitergabe abgelehnt</translation>
+    </message>
+    <message>
+        <source>not searched: consent withdrawn</source>
+        <translation>nicht abgefragt: Einwilligung widerrufen</translation>
+    </message>
+    <message>
+        <source>not searched: consent expired</source>
+        <translation>nicht abgefragt: Einwilligung abgelaufen</translation>
+    </message>
+    <message>
+        <source>not searched: no consent on record</source>
+        <translation>nicht abgefragt: keine Einwilligung hinterlegt</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1799,93 @@ Melden Sie sich erneut an, um fortzufahren; Ihre geöffneten Studien bleiben ge�
     <message>
         <source>A client certificate password could not be read from the keyring: %1</source>
         <translation>Ein Passwort für ein Client-Zertifikat konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Archives</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Search across hospitals</source>
+        <translation>Krankenhausübergreifende Suche</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s consent for %1 has been withdrawn: its images were removed from this computer.</source>
+        <translation>Die Einwilligung des Patienten für %1 wurde widerrufen: Die zugehörigen Bilder wurden von diesem Computer entfernt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Views showing them were closed (%n).</source>
+        <translation>
+            <numerusform>Die Ansicht, die sie zeigte, wurde geschlossen (%n).</numerusform>
+            <numerusform>Die Ansichten, die sie zeigten, wurden geschlossen (%n).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Einwilligung widerrufen</translation>
+    </message>
+    <message>
+        <source>Waiting for the series to arrive...</source>
+        <translation>Warten auf das Eintreffen der Serie...</translation>
+    </message>
+    <message>
+        <source>&amp;Emergency access (break the glass)...</source>
+        <translation>&amp;Notfallzugriff (Break-the-Glass)...</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>Emergency access ended.</source>
+        <translation>Notfallzugriff beendet.</translation>
+    </message>
+    <message>
+        <source>Emergency access refused</source>
+        <translation>Notfallzugriff abgelehnt</translation>
+    </message>
+    <message>
+        <source>Emergency access</source>
+        <translation>Notfallzugriff</translation>
+    </message>
+    <message>
+        <source>Emergency access lets you see this patient&apos;s images at other hospitals without the patient&apos;s consent, for a short time. It is recorded and reviewed. Write why it is needed:</source>
+        <translation>Mit dem Notfallzugriff können Sie die Bilder dieses Patienten in anderen Krankenhäusern für kurze Zeit ohne seine Einwilligung einsehen. Der Zugriff wird protokolliert und überprüft. Geben Sie an, warum er nötig ist:</translation>
+    </message>
+    <message>
+        <source>Reason for emergency access</source>
+        <translation>Grund für den Notfallzugriff</translation>
+    </message>
+    <message>
+        <source>Start emergency access</source>
+        <translation>Notfallzugriff starten</translation>
+    </message>
+    <message>
+        <source>Emergency access until %1: every access is recorded.</source>
+        <translation>Notfallzugriff bis %1: Jeder Zugriff wird protokolliert.</translation>
+    </message>
+    <message>
+        <source>End emergency access</source>
+        <translation>Notfallzugriff beenden</translation>
+    </message>
+    <message>
+        <source>The audit log cannot be opened: %1</source>
+        <translation>Das Audit-Protokoll kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The federation configuration (JSON) to search patients across hospitals with, for this session.</source>
+        <translation>Die Verbundkonfiguration (JSON), mit der in dieser Sitzung krankenhausübergreifend nach Patienten gesucht wird.</translation>
+    </message>
+    <message>
+        <source>--federation %1: %2</source>
+        <translation>--federation %1: %2</translation>
+    </message>
+    <message>
+        <source>The federation configuration cannot be read: %1</source>
+        <translation>Die Verbundkonfiguration kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ConsentRegistry</name>
+    <message>
+        <source>consent registry at %1: %2</source>
+        <translation>registre des consentements à l&apos;adresse %1 : %2</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>aucune réponse en %1 s</translation>
+    </message>
+    <message>
+        <source>consent registry at %1: certificate refused: %2</source>
+        <translation>registre des consentements à l&apos;adresse %1 : certificat refusé : %2</translation>
+    </message>
+    <message>
+        <source>consent registry at %1 asks for a login (HTTP 401)</source>
+        <translation>le registre des consentements à l&apos;adresse %1 demande une connexion (HTTP 401)</translation>
+    </message>
+    <message>
+        <source>consent registry at %1 refused access (HTTP 403)</source>
+        <translation>le registre des consentements à l&apos;adresse %1 a refusé l&apos;accès (HTTP 403)</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>consent registry at %1 answered %2</source>
+        <translation>le registre des consentements à l&apos;adresse %1 a répondu : %2</translation>
+    </message>
+    <message>
+        <source>consent search needs an http(s) registry and a patient</source>
+        <translation>la recherche de consentement nécessite un registre http(s) et un patient</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>The file does not exist.</source>
@@ -844,6 +879,22 @@
         <source>Choose the client key file</source>
         <translation>Choisir le fichier de la clé client</translation>
     </message>
+    <message>
+        <source>The consent registry cannot be reached.</source>
+        <translation>Le registre des consentements est injoignable.</translation>
+    </message>
+    <message>
+        <source>A consent from the registry cannot be read.</source>
+        <translation>Un consentement provenant du registre ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>The audit log failed its integrity check.</source>
+        <translation>Le journal d&apos;audit a échoué au contrôle d&apos;intégrité.</translation>
+    </message>
+    <message>
+        <source>The audit log cannot be read or written.</source>
+        <translation>Le journal d&apos;audit ne peut être ni lu ni écrit.</translation>
+    </message>
 </context>
 <context>
     <name>fenestra::app::ExportDialog</name>
@@ -906,6 +957,228 @@
     <message>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>Images JPEG (*.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>fenestra::app::FederationPanel</name>
+    <message>
+        <source>Search across hospitals</source>
+        <translation>Recherche inter-hôpitaux</translation>
+    </message>
+    <message>
+        <source>Search across hospitals: %1</source>
+        <translation>Recherche inter-hôpitaux : %1</translation>
+    </message>
+    <message>
+        <source>National &amp;identifier:</source>
+        <translation>&amp;Identifiant national :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date:</source>
+        <translation>&amp;Date de naissance :</translation>
+    </message>
+    <message>
+        <source>13 digits</source>
+        <translation>13 chiffres</translation>
+    </message>
+    <message>
+        <source>Family, Given</source>
+        <translation>Nom, Prénom</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>indifférente</translation>
+    </message>
+    <message>
+        <source>&amp;Search all hospitals</source>
+        <translation>&amp;Rechercher dans tous les hôpitaux</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Date de l&apos;étude</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>Modalités</translation>
+    </message>
+    <message>
+        <source>Hospitals</source>
+        <translation>Hôpitaux</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>ID patient</translation>
+    </message>
+    <message>
+        <source>waiting for the consent check…</source>
+        <translation>en attente de la vérification du consentement…</translation>
+    </message>
+    <message>
+        <source>not searched yet</source>
+        <translation>pas encore interrogé</translation>
+    </message>
+    <message>
+        <source>searching…</source>
+        <translation>recherche en cours…</translation>
+    </message>
+    <message>
+        <source>slow: still searching…</source>
+        <translation>lent : recherche toujours en cours…</translation>
+    </message>
+    <message numerus="yes">
+        <source>answered: %n found</source>
+        <translation>
+            <numerusform>a répondu : %n étude trouvée</numerusform>
+            <numerusform>a répondu : %n études trouvées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>échec : %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>aucune réponse</translation>
+    </message>
+    <message>
+        <source>denied: the archive refused access</source>
+        <translation>refusé : l&apos;archive a refusé l&apos;accès</translation>
+    </message>
+    <message>
+        <source>timed out: no answer in time</source>
+        <translation>délai dépassé : pas de réponse à temps</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source> (your hospital)</source>
+        <translation> (votre hôpital)</translation>
+    </message>
+    <message>
+        <source>%1%2: %3</source>
+        <translation>%1%2 : %3</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <source>%1 · born %2</source>
+        <translation>%1 · naissance : %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <source> · national identifier %1</source>
+        <translation> · identifiant national %1</translation>
+    </message>
+    <message>
+        <source> · no national identifier</source>
+        <translation> · pas d&apos;identifiant national</translation>
+    </message>
+    <message>
+        <source>%1, born %2: two different people share this name and birth date (different national identifiers); they are kept apart.</source>
+        <translation>%1, né(e) le %2 : deux personnes différentes ont ce nom et cette date de naissance (identifiants nationaux différents) ; elles restent séparées.</translation>
+    </message>
+    <message>
+        <source>Another person has the same name and birth date.</source>
+        <translation>Une autre personne a les mêmes nom et date de naissance.</translation>
+    </message>
+    <message>
+        <source>%1, born %2: records match only by name and birth date, without a national identifier to prove it; they are shown apart, not merged. Check before treating them as one person.</source>
+        <translation>%1, né(e) le %2 : les dossiers ne concordent que par le nom et la date de naissance, sans identifiant national pour le confirmer ; ils sont affichés séparément, sans être fusionnés. Vérifiez avant de les considérer comme une seule et même personne.</translation>
+    </message>
+    <message>
+        <source>May be the same person as another entry (name and birth date only): not merged.</source>
+        <translation>Peut-être la même personne qu&apos;une autre entrée (nom et date de naissance uniquement) : non fusionnée.</translation>
+    </message>
+    <message>
+        <source>A hospital recorded an invalid national identifier.</source>
+        <translation>Un hôpital a enregistré un identifiant national non valide.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>it must have 13 digits</source>
+        <translation>il doit comporter 13 chiffres</translation>
+    </message>
+    <message>
+        <source>it may hold only digits and spaces</source>
+        <translation>il ne peut contenir que des chiffres et des espaces</translation>
+    </message>
+    <message>
+        <source>its first 8 digits are not a date of birth</source>
+        <translation>ses 8 premiers chiffres ne forment pas une date de naissance</translation>
+    </message>
+    <message>
+        <source>a check digit is wrong (mistyped?)</source>
+        <translation>un chiffre de contrôle est erroné (faute de frappe ?)</translation>
+    </message>
+    <message>
+        <source>Sign in to search across hospitals: your hospital and what you may see come from your sign-in.</source>
+        <translation>Connectez-vous pour rechercher dans plusieurs hôpitaux : votre hôpital et ce que vous pouvez consulter dépendent de votre connexion.</translation>
+    </message>
+    <message>
+        <source>Your hospital (%1) is not part of the federation “%2”.</source>
+        <translation>Votre hôpital (%1) ne fait pas partie de la fédération « %2 ».</translation>
+    </message>
+    <message>
+        <source>The national identifier is not valid: %1.</source>
+        <translation>L&apos;identifiant national n&apos;est pas valide : %1.</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>il est vide</translation>
+    </message>
+    <message>
+        <source>The birth date does not match the national identifier.</source>
+        <translation>La date de naissance ne correspond pas à l&apos;identifiant national.</translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s national identifier, or a name (and birth date).</source>
+        <translation>Saisissez l&apos;identifiant national du patient, ou un nom (et une date de naissance).</translation>
+    </message>
+    <message>
+        <source>not searched: no consent registry configured</source>
+        <translation>non interrogé : aucun registre des consentements configuré</translation>
+    </message>
+    <message>
+        <source>not searched: no national identifier to check consent with</source>
+        <translation>non interrogé : aucun identifiant national pour vérifier le consentement</translation>
+    </message>
+    <message>
+        <source>not searched: the consent registry did not answer</source>
+        <translation>non interrogé : le registre des consentements n&apos;a pas répondu</translation>
+    </message>
+    <message>
+        <source>not searched: the patient refused sharing</source>
+        <translation>non interrogé : le patient a refusé le partage</translation>
+    </message>
+    <message>
+        <source>not searched: consent withdrawn</source>
+        <translation>non interrogé : consentement retiré</translation>
+    </message>
+    <message>
+        <source>not searched: consent expired</source>
+        <translation>non interrogé : consentement expiré</translation>
+    </message>
+    <message>
+        <source>not searched: no consent on record</source>
+        <translation>non interrogé : aucun consentement enregistré</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1799,93 @@ Reconnectez-vous pour continuer ; vos études ouvertes le restent.</translation>
     <message>
         <source>A client certificate password could not be read from the keyring: %1</source>
         <translation>Un mot de passe de certificat client n&apos;a pas pu être lu dans le trousseau de clés : %1</translation>
+    </message>
+    <message>
+        <source>Archives</source>
+        <translation>Archives</translation>
+    </message>
+    <message>
+        <source>Search across hospitals</source>
+        <translation>Recherche inter-hôpitaux</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s consent for %1 has been withdrawn: its images were removed from this computer.</source>
+        <translation>Le consentement du patient pour %1 a été retiré : les images correspondantes ont été supprimées de cet ordinateur.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Views showing them were closed (%n).</source>
+        <translation>
+            <numerusform>La vue qui les affichait a été fermée (%n).</numerusform>
+            <numerusform>Les vues qui les affichaient ont été fermées (%n).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Consentement retiré</translation>
+    </message>
+    <message>
+        <source>Waiting for the series to arrive...</source>
+        <translation>En attente de la réception de la série...</translation>
+    </message>
+    <message>
+        <source>&amp;Emergency access (break the glass)...</source>
+        <translation>Accès d&apos;&amp;urgence (bris de glace)...</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <source>Emergency access ended.</source>
+        <translation>Accès d&apos;urgence terminé.</translation>
+    </message>
+    <message>
+        <source>Emergency access refused</source>
+        <translation>Accès d&apos;urgence refusé</translation>
+    </message>
+    <message>
+        <source>Emergency access</source>
+        <translation>Accès d&apos;urgence</translation>
+    </message>
+    <message>
+        <source>Emergency access lets you see this patient&apos;s images at other hospitals without the patient&apos;s consent, for a short time. It is recorded and reviewed. Write why it is needed:</source>
+        <translation>L&apos;accès d&apos;urgence vous permet de consulter, pendant une courte durée, les images de ce patient dans d&apos;autres hôpitaux sans son consentement. Il est enregistré et contrôlé. Indiquez pourquoi il est nécessaire :</translation>
+    </message>
+    <message>
+        <source>Reason for emergency access</source>
+        <translation>Motif de l&apos;accès d&apos;urgence</translation>
+    </message>
+    <message>
+        <source>Start emergency access</source>
+        <translation>Démarrer l&apos;accès d&apos;urgence</translation>
+    </message>
+    <message>
+        <source>Emergency access until %1: every access is recorded.</source>
+        <translation>Accès d&apos;urgence jusqu&apos;à %1 : chaque accès est enregistré.</translation>
+    </message>
+    <message>
+        <source>End emergency access</source>
+        <translation>Terminer l&apos;accès d&apos;urgence</translation>
+    </message>
+    <message>
+        <source>The audit log cannot be opened: %1</source>
+        <translation>Le journal d&apos;audit ne peut pas être ouvert : %1</translation>
+    </message>
+    <message>
+        <source>The federation configuration (JSON) to search patients across hospitals with, for this session.</source>
+        <translation>La configuration de fédération (JSON) utilisée pendant cette session pour rechercher des patients dans plusieurs hôpitaux.</translation>
+    </message>
+    <message>
+        <source>--federation %1: %2</source>
+        <translation>--federation %1 : %2</translation>
+    </message>
+    <message>
+        <source>The federation configuration cannot be read: %1</source>
+        <translation>La configuration de fédération ne peut pas être lue : %1</translation>
     </message>
 </context>
 <context>
