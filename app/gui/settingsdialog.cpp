@@ -2,6 +2,7 @@
 
 #include "gui/archivesettings.h"
 
+#include "federation/tenantdirectory.h"
 #include "settings.h"
 #include "tls/clientkeypasswords.h"
 
@@ -10,12 +11,16 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace fenestra::app {
@@ -75,6 +80,36 @@ SettingsDialog::SettingsDialog(Settings& settings, QWidget* parent)
     form->addRow(m_issuerLabel, m_issuer);
     form->addRow(m_clientIdLabel, m_clientId);
     form->addRow(m_idleLockLabel, m_idleLock);
+    // The federation: its file, and the hospitals it lists (read-only: the file is the
+    // federation's, distributed by its operator).
+    m_federationFile = new QLineEdit(this);
+    m_federationFile->setObjectName(QStringLiteral("federationFile"));
+    m_federationBrowse = new QPushButton(this);
+    m_federationLabel = new QLabel(this);
+    m_federationLabel->setBuddy(m_federationFile);
+    auto* federationRow = new QHBoxLayout;
+    federationRow->addWidget(m_federationFile, 1);
+    federationRow->addWidget(m_federationBrowse);
+    form->addRow(m_federationLabel, federationRow);
+    m_tenants = new QTableWidget(0, 3, this);
+    m_tenants->setObjectName(QStringLiteral("federationTenants"));
+    m_tenants->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tenants->verticalHeader()->hide();
+    m_tenants->horizontalHeader()->setStretchLastSection(true);
+    m_tenants->setMaximumHeight(140);
+    m_federationError = new QLabel(this);
+    m_federationError->setObjectName(QStringLiteral("federationError"));
+    m_federationError->setWordWrap(true);
+    form->addRow(m_tenants);
+    form->addRow(m_federationError);
+    connect(m_federationFile, &QLineEdit::textChanged, this, [this] { showFederation(); });
+    connect(m_federationBrowse, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Federation configuration"),
+                                                          m_federationFile->text(),
+                                                          tr("Federation configuration (*.json)"));
+        if (!file.isEmpty())
+            m_federationFile->setText(file);
+    });
     m_archives = new ArchiveSettings(this);
     m_archivesLabel = new QLabel(this);
     form->addRow(m_archivesLabel);
@@ -116,6 +151,8 @@ void SettingsDialog::load()
     m_issuer->setText(m_settings.identityIssuer().toString());
     m_clientId->setText(m_settings.identityClientId());
     m_idleLock->setValue(m_settings.idleLockMinutes());
+    m_federationFile->setText(m_settings.federationFile());
+    showFederation();
 }
 
 void SettingsDialog::apply()
@@ -134,9 +171,36 @@ void SettingsDialog::apply()
     m_settings.setIdentityIssuer(QUrl(m_issuer->text().trimmed()));
     m_settings.setIdentityClientId(m_clientId->text());
     m_settings.setIdleLockMinutes(m_idleLock->value());
+    m_settings.setFederationFile(m_federationFile->text().trimmed());
     m_settings.sync();
     if (language != previous)
         emit languageChosen(language);
+}
+
+void SettingsDialog::showFederation()
+{
+    m_tenants->setRowCount(0);
+    const QString file = m_federationFile->text().trimmed();
+    m_tenants->setVisible(!file.isEmpty());
+    if (file.isEmpty()) {
+        m_federationError->clear();
+        return;
+    }
+    const net::Result<net::FederationConfig> federation = net::loadFederationConfig(file);
+    if (!federation) {
+        m_federationError->setText(
+            tr("The federation configuration cannot be read: %1").arg(federation.error().detail));
+        return;
+    }
+    m_federationError->setText(
+        tr("%1: %n hospitals", nullptr, int(federation->tenants.size())).arg(federation->name));
+    for (const net::TenantConfig& tenant : federation->tenants) {
+        const int row = m_tenants->rowCount();
+        m_tenants->insertRow(row);
+        m_tenants->setItem(row, 0, new QTableWidgetItem(tenant.name));
+        m_tenants->setItem(row, 1, new QTableWidgetItem(tenant.id));
+        m_tenants->setItem(row, 2, new QTableWidgetItem(tenant.archive.baseUrl.toString()));
+    }
 }
 
 QList<net::ArchiveConfig> SettingsDialog::archives() const
@@ -178,6 +242,12 @@ void SettingsDialog::retranslate()
     m_idleLock->setSuffix(tr(" min"));
     m_idleLock->setSpecialValueText(tr("Never"));
     m_idleLock->setAccessibleName(tr("Lock after inactivity"));
+    m_federationLabel->setText(tr("&Federation of hospitals:"));
+    m_federationFile->setAccessibleName(tr("Federation configuration file"));
+    m_federationFile->setToolTip(tr("Takes effect at the next start."));
+    m_federationBrowse->setText(tr("&Browse..."));
+    m_tenants->setHorizontalHeaderLabels({tr("Hospital"), tr("Tenant ID"), tr("DICOMweb")});
+    showFederation();
 }
 
 void SettingsDialog::changeEvent(QEvent* event)

@@ -12,6 +12,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
+class QTableWidget;
 
 namespace fenestra::app {
 
@@ -47,6 +48,8 @@ protected:
 
 private:
     void load();
+    // Lists the hospitals of the federation file in the field (or why it cannot be read).
+    void showFederation();
     void retranslate();
 
     Settings& m_settings;
@@ -71,6 +74,11 @@ private:
     QLabel* m_issuerLabel = nullptr;
     QLabel* m_clientIdLabel = nullptr;
     QLabel* m_idleLockLabel = nullptr;
+    QLineEdit* m_federationFile = nullptr;
+    QPushButton* m_federationBrowse = nullptr;
+    QLabel* m_federationLabel = nullptr;
+    QTableWidget* m_tenants = nullptr;
+    QLabel* m_federationError = nullptr;
 };
 
 } // namespace fenestra::app

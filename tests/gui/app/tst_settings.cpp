@@ -9,10 +9,13 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -35,6 +38,7 @@ private slots:
     void dialog_languagesAreNamedInThemselves();
     void dialogOk_writesTheValuesAndReportsTheLanguage();
     void dialogCancel_leavesTheSettingsUntouched();
+    void dialog_listsTheHospitalsOfTheFederationFile();
 
 private:
     QString iniFile() const { return m_dir->filePath(QStringLiteral("settings.ini")); }
@@ -224,6 +228,42 @@ void TestSettings::dialogOk_writesTheValuesAndReportsTheLanguage()
     QVERIFY(!reread.linearInterpolation());
     QCOMPARE(reread.cineFps(), 15.0);
     QCOMPARE(reread.cacheSizeMb(), 512);
+}
+
+void TestSettings::dialog_listsTheHospitalsOfTheFederationFile()
+{
+    const QString file = m_dir->filePath(QStringLiteral("federation.json"));
+    {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(R"({"federation": "Test federation",
+                      "tenants": [{"id": "north", "name": "Hospital North",
+                                   "dicomweb": "https://north.example/dicom-web"},
+                                  {"id": "south", "name": "Hospital South",
+                                   "dicomweb": "https://south.example/dicom-web"}]})");
+    }
+    Settings settings(iniFile());
+    settings.setFederationFile(file);
+    SettingsDialog dialog(settings);
+    auto* tenants = dialog.findChild<QTableWidget*>(QStringLiteral("federationTenants"));
+    auto* error = dialog.findChild<QLabel*>(QStringLiteral("federationError"));
+    QVERIFY(tenants != nullptr && error != nullptr);
+    QCOMPARE(tenants->rowCount(), 2);
+    QCOMPARE(tenants->item(0, 0)->text(), QStringLiteral("Hospital North"));
+    QCOMPARE(tenants->item(1, 1)->text(), QStringLiteral("south"));
+    QCOMPARE(tenants->item(1, 2)->text(), QStringLiteral("https://south.example/dicom-web"));
+    QCOMPARE(error->text(), QStringLiteral("Test federation: 2 hospitals"));
+
+    // A file that is not a federation: why, and no hospital listed.
+    auto* field = dialog.findChild<QLineEdit*>(QStringLiteral("federationFile"));
+    field->setText(m_dir->filePath(QStringLiteral("missing.json")));
+    QCOMPARE(tenants->rowCount(), 0);
+    QVERIFY2(
+        error->text().startsWith(QStringLiteral("The federation configuration cannot be read: ")),
+        qPrintable(error->text()));
+    field->setText(file);
+    dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+    QCOMPARE(Settings(iniFile()).federationFile(), file);
 }
 
 void TestSettings::dialogCancel_leavesTheSettingsUntouched()
