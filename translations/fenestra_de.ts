@@ -1887,6 +1887,22 @@ Melden Sie sich erneut an, um fortzufahren; Ihre geöffneten Studien bleiben ge�
         <source>The federation configuration cannot be read: %1</source>
         <translation>Die Verbundkonfiguration kann nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>Audit records are not sent to the collector %1: the federation names no certificate authority for it (auditCollector.caBundle). They are kept in the local audit log.</source>
+        <translation>Audit-Einträge werden nicht an den Kollektor %1 gesendet: Der Verbund nennt keine Zertifizierungsstelle dafür (auditCollector.caBundle). Sie bleiben im lokalen Audit-Protokoll.</translation>
+    </message>
+    <message>
+        <source>Audit records are not sent to the collector %1, its certificate authority cannot be used: %2. They are kept in the local audit log.</source>
+        <translation>Audit-Einträge werden nicht an den Kollektor %1 gesendet, seine Zertifizierungsstelle ist nicht verwendbar: %2. Sie bleiben im lokalen Audit-Protokoll.</translation>
+    </message>
+    <message>
+        <source>Audit records cannot be sent to the collector %1 (the record of what was delivered does not match this audit log). They are kept in the local audit log.</source>
+        <translation>Audit-Einträge können nicht an den Kollektor %1 gesendet werden (der Versandstand passt nicht zu diesem Audit-Protokoll). Sie bleiben im lokalen Audit-Protokoll.</translation>
+    </message>
+    <message>
+        <source>The audit collector %1 cannot be reached (%2). Audit records are kept and sent when it is back.</source>
+        <translation>Der Audit-Kollektor %1 ist nicht erreichbar (%2). Audit-Einträge werden aufbewahrt und gesendet, sobald er wieder da ist.</translation>
+    </message>
 </context>
 <context>
     <name>fenestra::app::MeasurementList</name>
@@ -2265,6 +2281,53 @@ Melden Sie sich erneut an, um fortzufahren; Ihre geöffneten Studien bleiben ge�
     <message>
         <source>Lock after inactivity</source>
         <translation>Sperren nach Inaktivität</translation>
+    </message>
+    <message>
+        <source>Federation configuration</source>
+        <translation>Verbundkonfiguration</translation>
+    </message>
+    <message>
+        <source>Federation configuration (*.json)</source>
+        <translation>Verbundkonfiguration (*.json)</translation>
+    </message>
+    <message>
+        <source>The federation configuration cannot be read: %1</source>
+        <translation>Die Verbundkonfiguration kann nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n hospitals</source>
+        <translation>
+            <numerusform>%1: %n Krankenhaus</numerusform>
+            <numerusform>%1: %n Krankenhäuser</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Federation of hospitals:</source>
+        <translation>Krankenhaus&amp;verbund:</translation>
+    </message>
+    <message>
+        <source>Federation configuration file</source>
+        <translation>Datei der Verbundkonfiguration</translation>
+    </message>
+    <message>
+        <source>Takes effect at the next start.</source>
+        <translation>Wirkt beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>Krankenhaus</translation>
+    </message>
+    <message>
+        <source>Tenant ID</source>
+        <translation>Mandanten-ID</translation>
+    </message>
+    <message>
+        <source>DICOMweb</source>
+        <translation>DICOMweb</translation>
     </message>
 </context>
 <context>

@@ -1887,6 +1887,22 @@ Reconnectez-vous pour continuer ; vos études ouvertes le restent.</translation>
         <source>The federation configuration cannot be read: %1</source>
         <translation>La configuration de fédération ne peut pas être lue : %1</translation>
     </message>
+    <message>
+        <source>Audit records are not sent to the collector %1: the federation names no certificate authority for it (auditCollector.caBundle). They are kept in the local audit log.</source>
+        <translation>Les enregistrements d&apos;audit ne sont pas envoyés au collecteur %1 : la fédération ne désigne aucune autorité de certification pour lui (auditCollector.caBundle). Ils sont conservés dans le journal d&apos;audit local.</translation>
+    </message>
+    <message>
+        <source>Audit records are not sent to the collector %1, its certificate authority cannot be used: %2. They are kept in the local audit log.</source>
+        <translation>Les enregistrements d&apos;audit ne sont pas envoyés au collecteur %1, son autorité de certification est inutilisable : %2. Ils sont conservés dans le journal d&apos;audit local.</translation>
+    </message>
+    <message>
+        <source>Audit records cannot be sent to the collector %1 (the record of what was delivered does not match this audit log). They are kept in the local audit log.</source>
+        <translation>Les enregistrements d&apos;audit ne peuvent pas être envoyés au collecteur %1 (l&apos;état des envois ne correspond pas à ce journal d&apos;audit). Ils sont conservés dans le journal d&apos;audit local.</translation>
+    </message>
+    <message>
+        <source>The audit collector %1 cannot be reached (%2). Audit records are kept and sent when it is back.</source>
+        <translation>Le collecteur d&apos;audit %1 est injoignable (%2). Les enregistrements d&apos;audit sont conservés et envoyés dès son retour.</translation>
+    </message>
 </context>
 <context>
     <name>fenestra::app::MeasurementList</name>
@@ -2265,6 +2281,53 @@ Reconnectez-vous pour continuer ; vos études ouvertes le restent.</translation>
     <message>
         <source>Lock after inactivity</source>
         <translation>Verrouillage après inactivité</translation>
+    </message>
+    <message>
+        <source>Federation configuration</source>
+        <translation>Configuration de fédération</translation>
+    </message>
+    <message>
+        <source>Federation configuration (*.json)</source>
+        <translation>Configuration de fédération (*.json)</translation>
+    </message>
+    <message>
+        <source>The federation configuration cannot be read: %1</source>
+        <translation>La configuration de fédération ne peut pas être lue : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n hospitals</source>
+        <translation>
+            <numerusform>%1 : %n hôpital</numerusform>
+            <numerusform>%1 : %n hôpitaux</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Federation of hospitals:</source>
+        <translation>&amp;Fédération d&apos;hôpitaux :</translation>
+    </message>
+    <message>
+        <source>Federation configuration file</source>
+        <translation>Fichier de configuration de fédération</translation>
+    </message>
+    <message>
+        <source>Takes effect at the next start.</source>
+        <translation>Prend effet au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Parcourir...</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>Hôpital</translation>
+    </message>
+    <message>
+        <source>Tenant ID</source>
+        <translation>ID du membre</translation>
+    </message>
+    <message>
+        <source>DICOMweb</source>
+        <translation>DICOMweb</translation>
     </message>
 </context>
 <context>

@@ -127,6 +127,10 @@ signals:
     // A hospital no longer may be asked for a patient (consent withdrawn, expired or denied
     // since the last check): the studies of that patient it answered before.
     void accessWithdrawn(const net::ArchiveConfig& archive, const QStringList& studyUids);
+    // A hospital is being asked (once per hospital per search, as its request starts; never for
+    // a hospital not searched): its archive and the study query it is sent, include fields as
+    // net::FederatedSearch adds them. For the audit trail (DICOM "Query", 110112).
+    void tenantQueried(const net::ArchiveConfig& archive, const net::StudyQuery& query);
     // Both steps are over (every hospital answered, failed, timed out or was not searched).
     void searchFinished();
 
@@ -151,6 +155,10 @@ private:
     void rememberHoldings();
     void checkFinished();
     net::FederatedSearch* makeSearch(const QList<net::TenantConfig>& tenants);
+    // Starts `search` and emits tenantQueried for each hospital it asks.
+    void startSearch(net::FederatedSearch* search, const QList<net::TenantConfig>& tenants,
+                     const net::StudyQuery& query,
+                     const QHash<QString, net::TenantDecision>& decisions);
     std::vector<net::TenantStudy> allRecords() const;
     QString ownTenant() const;
     QDateTime now() const;

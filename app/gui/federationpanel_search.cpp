@@ -7,6 +7,7 @@
 
 #include "auth/oidcsession.h"
 #include "consent/consentregistry.h"
+#include "dicomweb/qidosearch.h"
 
 #include <QDateEdit>
 #include <QLabel>
@@ -75,6 +76,24 @@ net::FederatedSearch* FederationPanel::makeSearch(const QList<net::TenantConfig>
         rebuildResults();
     });
     return search;
+}
+
+void FederationPanel::startSearch(net::FederatedSearch* search,
+                                  const QList<net::TenantConfig>& tenants,
+                                  const net::StudyQuery& query,
+                                  const QHash<QString, net::TenantDecision>& decisions)
+{
+    // What FederatedSearch::start sends: the query with the patient identifier fields.
+    net::StudyQuery sent = query;
+    for (const QString& field : net::kPatientIdentifierFields)
+        if (!sent.includeFields.contains(field))
+            sent.includeFields.append(field);
+    search->start(query, decisions);
+    // The hospitals whose request started (allowed, and with a client: a hospital whose TLS
+    // settings cannot be used is not asked).
+    for (const net::TenantConfig& tenant : tenants)
+        if (search->status(tenant.id).state != net::TenantState::NotSearched)
+            emit tenantQueried(tenant.archive, sent);
 }
 
 std::vector<net::TenantStudy> FederationPanel::allRecords() const
@@ -173,7 +192,7 @@ void FederationPanel::search()
         }
         maybeStartOthers();
     });
-    m_own->start(m_query, {{own, net::TenantDecision::allow()}});
+    startSearch(m_own, {*ownTenantConfig}, m_query, {{own, net::TenantDecision::allow()}});
     if (!nationalId.isEmpty())
         fetchConsents({nationalId}); // in parallel with the own hospital
 }
@@ -270,7 +289,7 @@ void FederationPanel::startOthers()
         rememberHoldings();
         checkFinished();
     });
-    m_others->start(query, decisions);
+    startSearch(m_others, others, query, decisions);
 }
 
 void FederationPanel::rememberDecisions(

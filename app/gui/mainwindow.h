@@ -196,7 +196,8 @@ private:
     void retranslateSession();
     // mainwindow_audit.cpp: the audit trail
     void audit(net::audit::AuditEvent event);
-    void auditSearch(const net::StudyQuery& query);
+    void auditSearch(const net::StudyQuery& query); // every archive of the search panel
+    void auditQuery(const net::ArchiveConfig& archive, const net::StudyQuery& query);
     void auditSeries(net::audit::AuditEventKind kind, const net::ArchiveConfig& archive,
                      const viewer::DisplaySet& ds);
     void auditExport(const viewer::ImageView& view, const QString& target);

@@ -73,15 +73,20 @@ void MainWindow::audit(AuditEvent event)
 
 void MainWindow::auditSearch(const net::StudyQuery& query)
 {
-    const QByteArray request = "/studies?" + net::encodeQuery(net::queryItems(query));
-    for (const net::ArchiveConfig& archive : m_archives) {
-        AuditEvent event;
-        event.kind = AuditEventKind::Query;
-        event.archive = net::audit::AuditArchive{archive.name, archive.baseUrl};
-        event.query = net::audit::AuditQuery{};
-        event.query->request = request;
-        audit(std::move(event));
-    }
+    for (const net::ArchiveConfig& archive : std::as_const(m_archives))
+        auditQuery(archive, query);
+}
+
+// One Query (110112) per archive asked: the plain search panel's, and each hospital the
+// federation panel asks.
+void MainWindow::auditQuery(const net::ArchiveConfig& archive, const net::StudyQuery& query)
+{
+    AuditEvent event;
+    event.kind = AuditEventKind::Query;
+    event.archive = net::audit::AuditArchive{archive.name, archive.baseUrl};
+    event.query = net::audit::AuditQuery{};
+    event.query->request = "/studies?" + net::encodeQuery(net::queryItems(query));
+    audit(std::move(event));
 }
 
 void MainWindow::auditSeries(AuditEventKind kind, const net::ArchiveConfig& archive,

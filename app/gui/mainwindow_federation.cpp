@@ -38,6 +38,7 @@ void MainWindow::setFederation(const net::FederationConfig& federation)
                     openRemoteStudy(archive, study, true);
                 });
         connect(m_federation, &FederationPanel::accessWithdrawn, this, &MainWindow::purgeWithdrawn);
+        connect(m_federation, &FederationPanel::tenantQueried, this, &MainWindow::auditQuery);
     }
     m_federation->setFederation(federation);
     m_federation->parentWidget()->show();

@@ -11,6 +11,7 @@
 #include "mainwindow.h"
 #include "render/vtkviewport.h"
 #include "settings.h"
+#include "tls/archivetls.h"
 #include "tls/clientkeypasswords.h"
 #include "translations.h"
 #include "widgets/imageview.h"
@@ -28,6 +29,9 @@
 #include <QTextStream>
 #include <QThreadPool>
 #include <QTimer>
+
+#include <memory>
+#include <utility>
 
 namespace fenestra::app {
 
@@ -100,6 +104,50 @@ std::unique_ptr<AuditTrail> openAuditTrail(const net::Result<net::CacheKeyChoice
 }
 
 } // namespace
+
+QString connectAuditCollector(AuditTrail& trail, const net::AuditCollectorConfig& collector,
+                              MainWindow& window)
+{
+    if (collector.port == 0)
+        return {};
+    const QString where = QStringLiteral("%1:%2").arg(collector.host).arg(collector.port);
+    if (collector.caBundleFile.isEmpty())
+        return MainWindow::tr("Audit records are not sent to the collector %1: the federation "
+                              "names no certificate authority for it (auditCollector.caBundle). "
+                              "They are kept in the local audit log.")
+            .arg(where);
+    const auto authorities = net::loadCaBundle(collector.caBundleFile);
+    if (!authorities)
+        return MainWindow::tr("Audit records are not sent to the collector %1, its certificate "
+                              "authority cannot be used: %2. They are kept in the local audit log.")
+            .arg(where, authorities.error().detail);
+    net::audit::SyslogOptions options;
+    options.host = collector.host;
+    options.port = collector.port;
+    options.caCertificates = *authorities;
+    trail.setCollector(options);
+    net::audit::SyslogSender* sender = trail.sender();
+    if (sender == nullptr || sender->state() == net::audit::SyslogSender::State::Stopped)
+        return MainWindow::tr("Audit records cannot be sent to the collector %1 (the record of "
+                              "what was delivered does not match this audit log). They are kept "
+                              "in the local audit log.")
+            .arg(where);
+    // Said once per outage (the sender retries with back-off), again after a delivery.
+    auto said = std::make_shared<bool>(false);
+    QObject::connect(sender, &net::audit::SyslogSender::failed, &window,
+                     [&window, said, where](const net::Error& error) {
+                         if (std::exchange(*said, true))
+                             return;
+                         window.statusBar()->showMessage(
+                             MainWindow::tr("The audit collector %1 cannot be reached (%2). Audit "
+                                            "records are kept and sent when it is back.")
+                                 .arg(where, error.detail),
+                             15000);
+                     });
+    QObject::connect(sender, &net::audit::SyslogSender::delivered, &window,
+                     [said] { *said = false; });
+    return {};
+}
 
 int runViewer(int argc, char* argv[])
 {
@@ -211,6 +259,11 @@ int runViewer(int argc, char* argv[])
                            .arg(federation.error().detail);
         } else {
             window.setFederation(*federation);
+            if (trail)
+                if (const QString problem =
+                        connectAuditCollector(*trail, federation->auditCollector, window);
+                    !problem.isEmpty())
+                    notices << problem;
         }
     }
     if (parser.isSet(layout)) {

@@ -113,7 +113,8 @@ Result<NationalIdConfig> parseNationalId(const QJsonObject& root)
     return config;
 }
 
-Result<AuditCollectorConfig> parseAuditCollector(const QJsonObject& root)
+Result<AuditCollectorConfig> parseAuditCollector(const QJsonObject& root,
+                                                 const QString& baseDirectory)
 {
     const QString where = QStringLiteral("auditCollector");
     const Result<QJsonObject> object = objectMember(root, where, QStringLiteral("configuration"));
@@ -121,7 +122,7 @@ Result<AuditCollectorConfig> parseAuditCollector(const QJsonObject& root)
         return std::unexpected(object.error());
     if (object->isEmpty())
         return AuditCollectorConfig{};
-    if (auto error = unknownKey(*object, {"host", "port"}, where))
+    if (auto error = unknownKey(*object, {"host", "port", "caBundle"}, where))
         return std::unexpected(*error);
     const Result<QString> host = stringMember(*object, "host", where);
     if (!host)
@@ -133,7 +134,10 @@ Result<AuditCollectorConfig> parseAuditCollector(const QJsonObject& root)
     if (!port.isDouble() || number < 1 || number > 65535 || number != int(number))
         return invalid(where + QStringLiteral(".port"),
                        QStringLiteral("not a port number (1 to 65535)"));
-    return AuditCollectorConfig{*host, quint16(number)};
+    const Result<QString> ca = stringMember(*object, "caBundle", where);
+    if (!ca)
+        return std::unexpected(ca.error());
+    return AuditCollectorConfig{*host, quint16(number), resolvePath(*ca, baseDirectory)};
 }
 
 Result<TlsSettings> parseTls(const QJsonObject& tenant, const QString& where,
@@ -306,7 +310,7 @@ Result<FederationConfig> parseFederationConfig(const QByteArray& json, const QSt
     config.purposeOfUseClaim = *claim;
     Result<NationalIdConfig> nationalId = parseNationalId(*root);
     Result<QUrl> registry = parseRegistry(*root);
-    Result<AuditCollectorConfig> audit = parseAuditCollector(*root);
+    Result<AuditCollectorConfig> audit = parseAuditCollector(*root, baseDirectory);
     Result<QList<TenantConfig>> tenants = parseTenants(*root, baseDirectory);
     for (const Error* error :
          {nationalId ? nullptr : &nationalId.error(), registry ? nullptr : &registry.error(),

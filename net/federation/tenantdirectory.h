@@ -25,6 +25,10 @@ struct AuditCollectorConfig
 {
     QString host;
     quint16 port = 0;
+    // The PEM file of the authorities that issue the collector's certificate (they replace the
+    // system's); relative paths are resolved like the tenants' TLS files. The parser does not
+    // read it (nor the tenants' files): the application does, and says when it cannot.
+    QString caBundleFile;
 };
 
 // The federation configuration: the directory of tenants and the settings every client of the
@@ -40,7 +44,8 @@ struct AuditCollectorConfig
 //     },
 //     "purposeOfUseClaim": "extensions.ihe_iua.purpose_of_use",   default as shown
 //     "consentRegistry": "http://127.0.0.1:8090/fhir",            optional, http(s) URL
-//     "auditCollector": {"host": "127.0.0.1", "port": 6514},      optional
+//     "auditCollector": {"host": "127.0.0.1", "port": 6514,       optional
+//                        "caBundle": "audit-ca.pem"},             caBundle optional
 //     "tenants": [                                                required, at least one
 //       {"id": "chl", "name": "...", "dicomweb": "http://127.0.0.1:8042/dicom-web",
 //        "tls": {"caBundle": "ca.pem", "pins": ["sha256/..."],
@@ -65,7 +70,8 @@ struct FederationConfig
     QList<ArchiveConfig> archives() const;
 };
 
-// Reads a federation configuration. Relative TLS file paths are resolved against
+// Reads a federation configuration. Relative TLS file paths (the tenants' and the audit
+// collector's) are resolved against
 // `baseDirectory` (the configuration file's folder) when it is given. Fails with
 // InvalidArgument and a detail naming the place and the problem:
 // "tenants[1].dicomweb: not an http or https URL: ftp://x".

@@ -16,6 +16,7 @@ private slots:
     void loadFederationConfig_demoFile_hasThreeLoopbackTenants();
     void parse_minimal_appliesTheDefaults();
     void parse_tenantTls_resolvesRelativePathsAndNormalisesPins();
+    void parse_auditCollector_resolvesTheCaBundle();
     void parse_invalid_namesThePlaceAndTheProblem_data();
     void parse_invalid_namesThePlaceAndTheProblem();
     void loadFederationConfig_missingFile_namesIt();
@@ -91,6 +92,40 @@ void TestTenantDirectory::parse_tenantTls_resolvesRelativePathsAndNormalisesPins
              QStringLiteral("https://127.0.0.1:8443/dicom-web"));
 }
 
+void TestTenantDirectory::parse_auditCollector_resolvesTheCaBundle()
+{
+    const QByteArray tenants = R"("tenants": [{"id": "a", "name": "N", "dicomweb": "http://h/d"}])";
+    const auto relative = parseFederationConfig(
+        R"({"federation": "F", "auditCollector": {"host": "audit.example", "port": 6514,
+            "caBundle": "pki/audit-ca.pem"}, )" +
+            tenants + "}",
+        QStringLiteral("/etc/fenestra"));
+    QVERIFY2(relative.has_value(), relative ? "" : qPrintable(relative.error().toString()));
+    QCOMPARE(relative->auditCollector.host, QStringLiteral("audit.example"));
+    QCOMPARE(relative->auditCollector.port, quint16(6514));
+    QCOMPARE(relative->auditCollector.caBundleFile,
+             QStringLiteral("/etc/fenestra/pki/audit-ca.pem"));
+    const auto absolute = parseFederationConfig(
+        R"({"federation": "F", "auditCollector": {"host": "h", "port": 1,
+            "caBundle": "/abs/ca.pem"}, )" +
+            tenants + "}",
+        QStringLiteral("/etc/fenestra"));
+    QVERIFY2(absolute.has_value(), absolute ? "" : qPrintable(absolute.error().toString()));
+    QCOMPARE(absolute->auditCollector.caBundleFile, QStringLiteral("/abs/ca.pem"));
+    // Without a folder (parsed from memory), the path stays as written; without the key, none.
+    const auto noBase = parseFederationConfig(
+        R"({"federation": "F", "auditCollector": {"host": "h", "port": 1, "caBundle": "ca.pem"},
+            )" +
+        tenants + "}");
+    QVERIFY2(noBase.has_value(), noBase ? "" : qPrintable(noBase.error().toString()));
+    QCOMPARE(noBase->auditCollector.caBundleFile, QStringLiteral("ca.pem"));
+    const auto none = parseFederationConfig(
+        R"({"federation": "F", "auditCollector": {"host": "h", "port": 1}, )" + tenants + "}",
+        QStringLiteral("/etc/fenestra"));
+    QVERIFY2(none.has_value(), none ? "" : qPrintable(none.error().toString()));
+    QVERIFY(none->auditCollector.caBundleFile.isEmpty());
+}
+
 void TestTenantDirectory::parse_invalid_namesThePlaceAndTheProblem_data()
 {
     QTest::addColumn<QByteArray>("json");
@@ -153,6 +188,14 @@ void TestTenantDirectory::parse_invalid_namesThePlaceAndTheProblem_data()
         << QByteArray(R"({"federation": "F", "auditCollector": {"port": 6514},
                          "tenants": [{"id": "a", "name": "N", "dicomweb": "http://h/d"}]})")
         << "auditCollector.host: missing or empty";
+    QTest::newRow("audit CA bundle not a string") << QByteArray(R"({"federation": "F",
+                         "auditCollector": {"host": "h", "port": 1, "caBundle": ["a.pem"]},
+                         "tenants": [{"id": "a", "name": "N", "dicomweb": "http://h/d"}]})")
+                                                  << "auditCollector.caBundle: not a string";
+    QTest::newRow("unknown audit collector key") << QByteArray(R"({"federation": "F",
+                         "auditCollector": {"host": "h", "port": 1, "ca": "a.pem"},
+                         "tenants": [{"id": "a", "name": "N", "dicomweb": "http://h/d"}]})")
+                                                 << "auditCollector: unknown key \"ca\"";
     QTest::newRow("registry not http")
         << QByteArray(R"({"federation": "F", "consentRegistry": "file:///x",
                          "tenants": [{"id": "a", "name": "N", "dicomweb": "http://h/d"}]})")
