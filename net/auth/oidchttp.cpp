@@ -1,5 +1,7 @@
 #include "oidchttp.h"
 
+#include "core/replywatch.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QJsonDocument>
@@ -91,21 +93,10 @@ Result<QJsonObject> readAnswer(QNetworkReply* reply, const QUrl& url, bool timed
 void send(QNetworkReply* reply, const QUrl& url, std::chrono::milliseconds timeout,
           QObject* context, Callback callback)
 {
-    reply->setParent(context); // destroying the context aborts the request
-    auto* timer = new QTimer(reply);
-    timer->setSingleShot(true);
-    auto timedOut = std::make_shared<bool>(false);
-    QObject::connect(timer, &QTimer::timeout, reply, [reply, timedOut] {
-        *timedOut = true;
-        reply->abort();
-    });
-    timer->start(timeout);
-    QObject::connect(reply, &QNetworkReply::finished, context,
-                     [reply, url, timeout, timedOut, callback = std::move(callback)] {
-                         Result<QJsonObject> answer = readAnswer(reply, url, *timedOut, timeout);
-                         reply->deleteLater();
-                         callback(std::move(answer));
-                     });
+    watchReply(reply, context, timeout,
+               [url, timeout, callback = std::move(callback)](QNetworkReply* done, bool timedOut) {
+                   callback(readAnswer(done, url, timedOut, timeout));
+               });
 }
 
 QNetworkRequest jsonRequest(const QUrl& url)

@@ -1,5 +1,7 @@
 #include "consent/consentregistry.h"
 
+#include "core/replywatch.h"
+
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -126,22 +128,11 @@ void ConsentRegistryClient::search(const ConsentPatient& patient, QObject* conte
                          QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     QNetworkReply* reply = m_manager->get(request);
-    reply->setParent(context); // destroying the context aborts the request
-    auto* timer = new QTimer(reply);
-    timer->setSingleShot(true);
-    auto timedOut = std::make_shared<bool>(false);
-    QObject::connect(timer, &QTimer::timeout, reply, [reply, timedOut] {
-        *timedOut = true;
-        reply->abort();
-    });
-    timer->start(m_config.timeout);
-    QObject::connect(
-        reply, &QNetworkReply::finished, context,
-        [reply, url, timedOut, timeout = m_config.timeout, callback = std::move(callback)] {
-            Result<ConsentBundle> answer = readAnswer(reply, url, *timedOut, timeout);
-            reply->deleteLater();
-            callback(std::move(answer));
-        });
+    watchReply(reply, context, m_config.timeout,
+               [url, timeout = m_config.timeout,
+                callback = std::move(callback)](QNetworkReply* done, bool timedOut) {
+                   callback(readAnswer(done, url, timedOut, timeout));
+               });
 }
 
 } // namespace fenestra::net
